@@ -1,0 +1,71 @@
+# Transparenca: `make run` serves the demo site, `make test` runs every check.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export ELASTICSEARCH_URL ?= http://127.0.0.1:9200
+
+.PHONY: help install system-deps vendor es-start es-stop es-status migrate demo run \
+        lint format check test pytest translations
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## create .venv and install the pinned requirements
+
+system-deps: ## install missing Debian packages (Chromium, Maven, JRE, dictionaries)
+	scripts/system-deps
+
+vendor: ## fetch axe-core from the npm registry into .cache/vendor
+	scripts/vendor-assets
+
+es-start: ## start the local Elasticsearch node (idempotent)
+	scripts/elasticsearch start
+
+es-stop: ## stop the local Elasticsearch node
+	scripts/elasticsearch stop
+
+es-status:
+	scripts/elasticsearch status
+
+translations: install ## compile the .po catalogues
+	$(MANAGE) compilemessages -v 0 --ignore .venv --ignore .cache --ignore node_modules
+
+migrate: install translations
+	$(MANAGE) migrate --noinput -v 0
+
+demo: migrate ## load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+run: install system-deps ## set up and serve the demo site on http://127.0.0.1:8000/
+	@scripts/elasticsearch start || echo "run: Elasticsearch is not available; Wagtail's database search is used instead."
+	@$(MAKE) --no-print-directory demo
+	@echo "Transparenca: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, demo editor: editor / transparenca-demo)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install translations ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install translations
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: install system-deps vendor es-start lint check ## set up and run the whole test suite
+	$(VENV)/bin/pytest $(if $(CI),--create-db,--reuse-db) $(PYTEST_ARGS)

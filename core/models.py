@@ -1,0 +1,191 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from simple_history.models import HistoricalRecords
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import AttachmentBlock, BodyBlock
+
+
+class Department(TranslatableMixin, models.Model):
+    """A municipal directorate or office responsible for published content."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    history = HistoricalRecords(inherit=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A translatable tag: 'buxheti' and 'budžet' are one topic in two languages."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    history = HistoricalRecords(inherit=False)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SocialMetaMixin(models.Model):
+    """Open Graph / Twitter card fields for sharing on Facebook."""
+
+    social_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social image"),
+    )
+    social_text = models.CharField(_("social text"), max_length=300, blank=True)
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("Sharing on social media"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class TransparencyPage(SocialMetaMixin, Page):
+    """Abstract base of every published item: summary, body, attachments, owner."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    attachments = StreamField(
+        AttachmentBlock(), blank=True, verbose_name=_("attachments")
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    department = models.ForeignKey(
+        "core.Department",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("responsible department"),
+    )
+    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
+
+    # Type key used by search, feeds and the API ("act", "press_release", ...).
+    content_type_key = ""
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("publication_date"),
+        FieldPanel("department"),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    promote_panels = Page.promote_panels + SocialMetaMixin.promote_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("attachments"),
+        APIField("publication_date"),
+        APIField("department"),
+        APIField("topics"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_date(self):
+        return self.publication_date or (
+            self.first_published_at.date() if self.first_published_at else None
+        )
+
+    def get_meta_description(self):
+        return self.search_description or self.social_text or self.summary
+
+    def key_date(self):
+        """The date that matters most for this type (adoption, deadline, ...)."""
+        return self.display_date
+
+
+class SectionIndexPage(SocialMetaMixin, Page):
+    """Abstract listing of one section's children, newest first, paginated."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = 20
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels + SocialMetaMixin.promote_panels
+    api_fields = [APIField("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail names a template per concrete class; fall back to the shared one.
+        return [self.template, "core/section_index_page.html"]
+
+    def get_items(self, request):
+        return (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .specific()
+            .order_by("-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_items(request), self.per_page)
+        try:
+            items = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            items = paginator.page(1)
+        except EmptyPage:
+            items = paginator.page(paginator.num_pages)
+        context["items"] = items
+        context["paginator"] = paginator
+        return context
+
+
+class IssuingBody(models.TextChoices):
+    ASSEMBLY = "assembly", _("Municipal Assembly")
+    MAYOR = "mayor", _("Mayor")
+    DIRECTORATE = "directorate", _("Directorate")

@@ -1,0 +1,344 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
+from wagtail.search import index
+
+from core.models import IssuingBody, SectionIndexPage, TransparencyPage
+
+
+class ActType(models.TextChoices):
+    REGULATION = "regulation", _("Regulation")
+    STATUTE = "statute", _("Statute")
+    ADMINISTRATIVE_INSTRUCTION = (
+        "administrative_instruction",
+        _("Administrative instruction"),
+    )
+    PLAN = "plan", _("Plan")
+    OTHER = "other", _("Other act")
+
+
+class ActStatus(models.TextChoices):
+    CONSULTATION = "consultation", _("In public consultation")
+    IN_FORCE = "in_force", _("In force")
+    AMENDED = "amended", _("Amended")
+    REPEALED = "repealed", _("Repealed")
+
+
+class MunicipalActPage(TransparencyPage):
+    official_number = models.CharField(
+        _("official number"), max_length=50, blank=True, help_text=_("e.g. 01-016/18")
+    )
+    act_type = models.CharField(
+        _("act type"),
+        max_length=40,
+        choices=ActType.choices,
+        default=ActType.REGULATION,
+    )
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=20,
+        choices=IssuingBody.choices,
+        default=IssuingBody.ASSEMBLY,
+    )
+    adoption_date = models.DateField(_("adoption date"), null=True, blank=True)
+    entry_into_force_date = models.DateField(
+        _("entry into force"), null=True, blank=True
+    )
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ActStatus.choices,
+        default=ActStatus.IN_FORCE,
+    )
+    amends = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="amended_by"
+    )
+    repeals = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="repealed_by"
+    )
+
+    content_type_key = "act"
+    parent_page_types = ["municipal_acts.ActIndexPage"]
+    subpage_types = []
+    template = "municipal_acts/municipal_act_page.html"
+
+    content_panels = (
+        TransparencyPage.content_panels[:1]
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("official_number"), FieldPanel("act_type")]
+                    ),
+                    FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("status")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("adoption_date"),
+                            FieldPanel("entry_into_force_date"),
+                        ]
+                    ),
+                    FieldPanel("legal_basis"),
+                    FieldPanel("amends"),
+                    FieldPanel("repeals"),
+                ],
+                heading=_("Act"),
+            )
+        ]
+        + TransparencyPage.content_panels[1:]
+    )
+    search_fields = TransparencyPage.search_fields + [
+        index.SearchField("official_number", boost=5),
+        index.AutocompleteField("official_number"),
+        index.FilterField("act_type"),
+        index.FilterField("status"),
+    ]
+    api_fields = TransparencyPage.api_fields + [
+        APIField("official_number"),
+        APIField("act_type"),
+        APIField("issuing_body"),
+        APIField("adoption_date"),
+        APIField("entry_into_force_date"),
+        APIField("legal_basis"),
+        APIField("status"),
+        APIField("amends"),
+        APIField("repeals"),
+    ]
+
+    class Meta:
+        verbose_name = _("municipal act")
+        verbose_name_plural = _("municipal acts")
+
+    def key_date(self):
+        return self.adoption_date or self.display_date
+
+
+class DecisionPage(TransparencyPage):
+    decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=20,
+        choices=IssuingBody.choices,
+        default=IssuingBody.ASSEMBLY,
+    )
+    session = models.ForeignKey(
+        "assembly_sessions.AssemblySessionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopted_decisions",
+        verbose_name=_("adopted at session"),
+    )
+
+    content_type_key = "decision"
+    parent_page_types = ["municipal_acts.DecisionIndexPage"]
+    subpage_types = []
+    template = "municipal_acts/decision_page.html"
+
+    content_panels = (
+        TransparencyPage.content_panels[:1]
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("decision_number"), FieldPanel("decision_date")]
+                    ),
+                    FieldPanel("issuing_body"),
+                    FieldPanel("session"),
+                ],
+                heading=_("Decision"),
+            )
+        ]
+        + TransparencyPage.content_panels[1:]
+    )
+    search_fields = TransparencyPage.search_fields + [
+        index.SearchField("decision_number", boost=5),
+        index.FilterField("issuing_body"),
+    ]
+    api_fields = TransparencyPage.api_fields + [
+        APIField("decision_number"),
+        APIField("decision_date"),
+        APIField("issuing_body"),
+        APIField("session"),
+    ]
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def key_date(self):
+        return self.decision_date or self.display_date
+
+
+class MinutesPage(TransparencyPage):
+    class Approval(models.TextChoices):
+        DRAFT = "draft", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+
+    session = models.ForeignKey(
+        "assembly_sessions.AssemblySessionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes",
+        verbose_name=_("session"),
+    )
+    approval_status = models.CharField(
+        _("approval status"), max_length=20, choices=Approval.choices, default="draft"
+    )
+    approval_date = models.DateField(_("approval date"), null=True, blank=True)
+
+    content_type_key = "minutes"
+    parent_page_types = ["municipal_acts.MinutesIndexPage"]
+    subpage_types = []
+    template = "municipal_acts/minutes_page.html"
+
+    content_panels = (
+        TransparencyPage.content_panels[:1]
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("session"),
+                    FieldRowPanel(
+                        [FieldPanel("approval_status"), FieldPanel("approval_date")]
+                    ),
+                ],
+                heading=_("Minutes"),
+            )
+        ]
+        + TransparencyPage.content_panels[1:]
+    )
+    api_fields = TransparencyPage.api_fields + [
+        APIField("session"),
+        APIField("approval_status"),
+        APIField("approval_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+
+class CompetitionKind(models.TextChoices):
+    VACANCY = "vacancy", _("Job vacancy")
+    TENDER = "tender", _("Public tender")
+    GRANT = "grant", _("Grant or subsidy")
+    SCHOLARSHIP = "scholarship", _("Scholarship")
+
+
+class CompetitionState(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    RESULTS = "results", _("Results published")
+
+
+class CompetitionPage(TransparencyPage):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CompetitionKind.choices, default="vacancy"
+    )
+    reference_number = models.CharField(
+        _("reference number"), max_length=50, blank=True
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    results_document = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("results document"),
+    )
+    contact = models.TextField(_("contact"), blank=True)
+
+    content_type_key = "competition"
+    parent_page_types = ["municipal_acts.CompetitionIndexPage"]
+    subpage_types = []
+    template = "municipal_acts/competition_page.html"
+
+    content_panels = (
+        TransparencyPage.content_panels[:1]
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("reference_number")]),
+                    FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                    FieldPanel("results_document"),
+                    FieldPanel("contact"),
+                ],
+                heading=_("Competition"),
+            )
+        ]
+        + TransparencyPage.content_panels[1:]
+    )
+    search_fields = TransparencyPage.search_fields + [
+        index.SearchField("reference_number", boost=5),
+        index.FilterField("kind"),
+        index.FilterField("closes_at"),
+    ]
+    api_fields = TransparencyPage.api_fields + [
+        APIField("kind"),
+        APIField("reference_number"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("state"),
+        APIField("results_document"),
+        APIField("contact"),
+    ]
+
+    class Meta:
+        verbose_name = _("competition")
+        verbose_name_plural = _("competitions")
+
+    def state_at(self, moment):
+        if self.results_document_id:
+            return CompetitionState.RESULTS
+        if moment < self.opens_at:
+            return CompetitionState.UPCOMING
+        if moment < self.closes_at:
+            return CompetitionState.OPEN
+        return CompetitionState.CLOSED
+
+    @property
+    def state(self):
+        return self.state_at(timezone.now())
+
+    def get_state_display(self):
+        return CompetitionState(self.state).label
+
+    def key_date(self):
+        return timezone.localdate(self.closes_at)
+
+
+class ActIndexPage(SectionIndexPage):
+    subpage_types = ["municipal_acts.MunicipalActPage"]
+
+    class Meta:
+        verbose_name = _("acts index")
+
+
+class DecisionIndexPage(SectionIndexPage):
+    subpage_types = ["municipal_acts.DecisionPage"]
+
+    class Meta:
+        verbose_name = _("decisions index")
+
+
+class MinutesIndexPage(SectionIndexPage):
+    subpage_types = ["municipal_acts.MinutesPage"]
+
+    class Meta:
+        verbose_name = _("minutes index")
+
+
+class CompetitionIndexPage(SectionIndexPage):
+    subpage_types = ["municipal_acts.CompetitionPage"]
+
+    class Meta:
+        verbose_name = _("competitions index")

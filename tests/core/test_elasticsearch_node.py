@@ -1,0 +1,27 @@
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def test_document_indexed_through_the_client_is_found(es_client):
+    index = f"transparenca_test_probe_{uuid.uuid4().hex[:8]}"
+    try:
+        es_client.index(
+            index=index,
+            id="decision-1",
+            document={"title": "Vendim për miratimin e buxhetit komunal"},
+            refresh=True,
+        )
+        result = es_client.search(index=index, query={"match": {"title": "buxhetit"}})
+        assert [hit["_id"] for hit in result["hits"]["hits"]] == ["decision-1"]
+    finally:
+        es_client.indices.delete(index=index, ignore_unavailable=True)
+
+
+def test_client_major_version_matches_server(es_client):
+    import elasticsearch
+
+    server_major = int(es_client.cluster.stats()["nodes"]["versions"][0].split(".")[0])
+    assert elasticsearch.__versionstr__.split(".")[0] == str(server_major)
