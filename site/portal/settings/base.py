@@ -198,7 +198,7 @@ def wagtail_search_backends(choice, url, prefix, client_options):
     elasticsearch = {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [url],
-        "INDEX": f"{prefix}_wagtail",
+        "INDEX_PREFIX": f"{prefix}_wagtail_",
         "TIMEOUT": int(client_options.get("timeout", 5)),
         "OPTIONS": {k: v for k, v in client_options.items() if k != "timeout"},
         "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": 0}}},
