@@ -43,11 +43,15 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 # "auto": use Elasticsearch for Wagtail's admin search when the node answers at
 # start-up, else the database backend; "elasticsearch" or "database" force one.
 WAGTAIL_SEARCH_BACKEND = os.environ.get("WAGTAIL_SEARCH_BACKEND", "auto")
+# Production redirects HTTP to HTTPS unless a proxy in front already does.
+SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
@@ -105,6 +109,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,6 +195,11 @@ ELASTICSEARCH_CLIENT_OPTIONS = {
     "timeout": ELASTICSEARCH_TIMEOUT,
     **({"api_key": ELASTICSEARCH_API_KEY} if ELASTICSEARCH_API_KEY else {}),
     **({"ca_certs": ELASTICSEARCH_CA_CERTS} if ELASTICSEARCH_CA_CERTS else {}),
+    **(
+        {"basic_auth": (ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD)}
+        if ELASTICSEARCH_USERNAME
+        else {}
+    ),
 }
 
 
@@ -217,6 +228,24 @@ WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
     ELASTICSEARCH_URL,
     SEARCH_INDEX_PREFIX,
     ELASTICSEARCH_CLIENT_OPTIONS,
+)
+
+# Public pages only: the Wagtail admin needs inline scripts. YouTube embeds use the
+# privacy-enhanced domain. Enabled in production settings.
+CONTENT_SECURITY_POLICY = None
+CONTENT_SECURITY_POLICY_EXCLUDE = ("/admin/", "/django-admin/")
+PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self'",
+        "script-src 'self'",
+        "frame-src https://www.youtube-nocookie.com",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ]
 )
 
 REST_FRAMEWORK = {

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import PUBLIC_CONTENT_SECURITY_POLICY, SECRET_KEY, SSL_REDIRECT
 
 if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")):
     raise ImproperlyConfigured(
@@ -10,6 +10,15 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")):
     )
 
 DEBUG = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+CONTENT_SECURITY_POLICY = PUBLIC_CONTENT_SECURITY_POLICY
+SECURE_SSL_REDIRECT = SSL_REDIRECT
+SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True

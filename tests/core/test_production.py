@@ -1,0 +1,85 @@
+"""Production settings, exercised in a subprocess (they refuse to import here)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+HEADERS_SCRIPT = """
+import json, sys
+sys.path.insert(0, "site")
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_X_FORWARDED_PROTO="https")
+public = client.get("/sq/does-not-exist/", secure=True)
+admin = client.get("/admin/login/", secure=True)
+plain = Client().get("/sq/")
+print(json.dumps({
+    "public": dict(public.headers),
+    "admin": dict(admin.headers),
+    "plain_status": plain.status_code,
+    "plain_location": plain.headers.get("Location", ""),
+}))
+"""
+
+
+def production_env(tmp_path):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        "WAGTAIL_SEARCH_BACKEND": "database",
+        "ALLOWED_HOSTS": "testserver,localhost",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+
+
+def test_check_deploy_is_clean(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env=production_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_security_headers_on_public_pages_and_admin(tmp_path):
+    env = production_env(tmp_path)
+    for command in (["migrate"], ["collectstatic", "--noinput"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    result = subprocess.run(
+        [sys.executable, "-c", HEADERS_SCRIPT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    public = {k.lower(): v for k, v in data["public"].items()}
+    assert "max-age=31536000" in public["strict-transport-security"]
+    assert public["x-content-type-options"] == "nosniff"
+    assert public["referrer-policy"] == "same-origin"
+    assert public["x-frame-options"] == "DENY"
+    csp = public["content-security-policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "frame-src https://www.youtube-nocookie.com" in csp
+    admin = {k.lower(): v for k, v in data["admin"].items()}
+    assert "content-security-policy" not in admin
+    # Plain HTTP is redirected to HTTPS.
+    assert data["plain_status"] == 301
+    assert data["plain_location"].startswith("https://")
