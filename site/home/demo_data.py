@@ -339,6 +339,7 @@ TRANSLATIONS = {
         "Rregullore për taksat, tarifat dhe gjobat komunale": "Uredba o opštinskim taksama, naknadama i kaznama",
         "Rregullorja përcakton taksat, tarifat dhe gjobat që paguhen në Komunën e Gjilanit.": "Uredba određuje takse, naknade i kazne koje se plaćaju u Opštini Gnjilane.",
         "Seanca e 7-të e Kuvendit Komunal": "7. sednica Opštinske skupštine",
+        "Raporti i Zyrës për Informim Publik, janar – qershor 2018": "Izveštaj Kancelarije za javno informisanje, januar – jun 2018",
     },
     "tr": {
         "Vendim për miratimin e buxhetit komunal për vitin 2019": "2019 yılı belediye bütçesinin kabulüne ilişkin karar",
@@ -352,4 +353,22 @@ TRANSLATIONS = {
         "Kuvendi Komunal miraton buxhetin e Komunës së Gjilanit për vitin 2019.": "The Municipal Assembly approves the budget of the Municipality of Gjilan "
         "for 2019.",
     },
+}
+
+REPORT = {
+    "title": "Raporti i Zyrës për Informim Publik, janar – qershor 2018",
+    "introduction": (
+        "<p>Zyra për Informim Publik komunikon me qytetarët përmes komunikatave për "
+        "media, ftesave dhe njoftimeve, të publikuara në ueb-faqen zyrtare dhe në "
+        "Facebook. Shifrat më poshtë janë llogaritur nga të dhënat e publikuara.</p>"
+    ),
+    "achievements": (
+        "<p>Cikli i parë i konferencave për media i drejtorëve; transmetimi i "
+        "drejtpërdrejtë i seancave të Kuvendit Komunal në YouTube, me videot e plota "
+        "në ueb-faqe; publikimi i akteve komunale në gjuhët zyrtare.</p>"
+    ),
+    "objectives": (
+        "<p>Komunikimi i përditshëm me publikun, cikli i dytë i konferencave për "
+        "media dhe vazhdimi i transmetimit të drejtpërdrejtë të seancave.</p>"
+    ),
 }

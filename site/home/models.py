@@ -27,6 +27,7 @@ class HomePage(SocialMetaMixin, Page):
         "municipal_acts.CompetitionIndexPage",
         "press.PressIndexPage",
         "assembly_sessions.AssemblySessionIndexPage",
+        "reports.TransparencyReportPage",
     ]
     max_count_per_parent = 1
 

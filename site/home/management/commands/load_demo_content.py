@@ -59,6 +59,10 @@ class Command(BaseCommand):
         # Translations publish on commit (wagtail-localize), so they run last.
         self.translate(home, sections, sessions, decisions)
         transaction.on_commit(self.after_translations)
+        # Published last, so its frozen figures include the translations.
+        report = self.create_report(home)
+        self.translate_page(report, "sr", demo_data.TRANSLATIONS["sr"])
+        transaction.on_commit(self.after_translations)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Page.objects.live().count()} live pages."
@@ -389,6 +393,20 @@ class Command(BaseCommand):
                 starts_at - timedelta(days=2),
             )
 
+    def create_report(self, home):
+        model = apps.get_model("reports.TransparencyReportPage")
+        text = demo_data.REPORT
+        page = model(
+            title=text["title"],
+            slug="raporti-janar-qershor-2018",
+            period_start=date(2018, 1, 1),
+            period_end=date(2018, 6, 30),
+            introduction=text["introduction"],
+            achievements=text["achievements"],
+            objectives=text["objectives"],
+        )
+        return self.publish(home, page, "2018-07-10")
+
     def create_editor(self):
         demo = getattr(settings, "DEMO_EDITOR", None)
         if not demo:
@@ -456,3 +474,15 @@ class Command(BaseCommand):
                     defaults={"data": text},
                 )
         translation.save_target(publish=True)
+        transaction.on_commit(lambda: self.backdate_translation(page, locale))
+
+    def backdate_translation(self, source, locale):
+        # The demo's translations went live a few working days after the source.
+        target = source.get_translation_or_none(locale)
+        if target is None or source.first_published_at is None:
+            return
+        delay = timedelta(days=2 + len(source.slug) % 5)
+        moment = source.first_published_at + delay
+        Page.objects.filter(pk=target.pk).update(
+            first_published_at=moment, last_published_at=moment
+        )
