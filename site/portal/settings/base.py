@@ -250,6 +250,14 @@ PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# Requests per client address: (count, seconds). Tune per deployment.
+RATE_LIMITS = {
+    "search_api": (120, 60),
+    "suggest_api": (300, 60),
+    "public_post": (10, 3600),
+}
+RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR", False)
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
