@@ -2,6 +2,7 @@
 and a side-by-side comparison of two published versions."""
 
 import difflib
+import html
 import re
 
 from django.http import HttpResponseBadRequest
@@ -10,7 +11,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
@@ -41,7 +42,7 @@ def text_lines(page):
         if value:
             parts.append(f"{page._meta.get_field(name).verbose_name}: {value}")
     for block in getattr(page, "body", []) or []:
-        parts.append(strip_tags(str(block.render())))
+        parts.append(html.unescape(strip_tags(str(block.render()))))
     lines = []
     for part in parts:
         for paragraph in str(part or "").splitlines():
@@ -125,16 +126,22 @@ class ChangeLogMixin(RoutablePageMixin):
         )
 
     def localized_related(self, relation):
-        """Related live pages, each shown in this page's language if it exists."""
+        """Live pages related through `relation` in any language version of this
+        page (synchronized relations point at the source language), each shown
+        in this page's language when that translation is live."""
+        keys = []
+        for version in self.get_translations(inclusive=True).specific():
+            for page in getattr(version, relation).all():
+                if page.translation_key not in keys:
+                    keys.append(page.translation_key)
+        versions = {}
+        for page in Page.objects.filter(translation_key__in=keys).live().public():
+            versions.setdefault(page.translation_key, {})[page.locale_id] = page
         result = []
-        for page in getattr(self, relation).live():
-            translated = (
-                page.get_translations(inclusive=True)
-                .live()
-                .filter(locale_id=self.locale_id)
-                .first()
-            )
-            result.append(translated or page)
+        for key in keys:
+            pages = versions.get(key)
+            if pages:
+                result.append(pages.get(self.locale_id) or next(iter(pages.values())))
         return result
 
     def change_chain(self):

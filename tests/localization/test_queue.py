@@ -17,9 +17,7 @@ User = get_user_model()
 
 def item_for(page, code):
     items = [
-        item
-        for item in queue.build_queue(locales=[code])
-        if item.page.pk == page.pk
+        item for item in queue.build_queue(locales=[code]) if item.page.pk == page.pk
     ]
     assert len(items) == 1
     return items[0]
