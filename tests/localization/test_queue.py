@@ -156,3 +156,27 @@ def test_queue_view_filters_by_state_and_section(admin_client, demo_site):
     assert all(item.state == "missing" for item in items)
     assert [i.since for i in items] == sorted([i.since for i in items], reverse=True)
     assert b"select_locale=en" in response.content
+
+
+DUMMY = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+
+@pytest.mark.django_db
+def test_machine_translation_is_off_by_default_and_pluggable(
+    admin_client, demo_site, settings, django_capture_on_commit_callbacks
+):
+    act = fresh_act()
+    _source, translation = start_translation(act, "tr")
+    # The admin's "Translate this page" also creates the draft target page.
+    translation.save_target(publish=False)
+    url = f"/admin/localize/translate/{translation.pk}/machine_translate/"
+    # Off: the view answers "not found" (which LocaleMiddleware turns into a
+    # redirect to a language-prefixed URL) and nothing is translated.
+    assert admin_client.post(url).status_code in {302, 404}
+    assert translation.get_progress()[1] == 0
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url).status_code == 302
+    total, done = translation.get_progress()
+    assert total and done == total
+    assert item_for(act, "tr").state == queue.READY
