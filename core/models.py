@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import AttachmentBlock, BodyBlock
 
@@ -22,6 +23,15 @@ class Department(TranslatableMixin, models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
 
     history = HistoricalRecords(inherit=False)
+
+    # --- translation (wagtail-localize) ---
+    # Contact details are the same office whatever the language.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+    ]
 
     panels = [
         FieldPanel("name"),
@@ -45,6 +55,9 @@ class Topic(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
 
     history = HistoricalRecords(inherit=False)
+
+    # --- translation (wagtail-localize) ---
+    translatable_fields = [TranslatableField("name")]
 
     panels = [FieldPanel("name")]
 
@@ -103,6 +116,27 @@ class TransparencyPage(SocialMetaMixin, Page):
     # Type key used by search, feeds and the API ("act", "press_release", ...).
     content_type_key = ""
 
+    # --- translation (wagtail-localize) ---
+    # Merged with wagtail-localize's per-field defaults, so the subclasses' own
+    # dates, numbers and choices stay synchronized. The slug is shared by every
+    # language so /sq/aktet/x/ and /sr/aktet/x/ name the same act. Attachments
+    # are translatable: their captions are strings and each chosen document is
+    # an overridable segment, as the signed PDF differs per language.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("attachments"),
+        SynchronizedField("publication_date", overridable=False),
+        TranslatableField("department"),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("social_image"),
+        TranslatableField("social_text"),
+    ]
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("publication_date"),
@@ -154,6 +188,15 @@ class SectionIndexPage(SocialMetaMixin, Page):
     promote_panels = Page.promote_panels + SocialMetaMixin.promote_panels
     api_fields = [APIField("intro")]
     max_count_per_parent = 1
+
+    # --- translation (wagtail-localize) ---
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("intro"),
+        SynchronizedField("social_image"),
+        TranslatableField("social_text"),
+    ]
 
     class Meta:
         abstract = True

@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from core.changelog import ChangeLogMixin
 from core.models import IssuingBody, SectionIndexPage, TransparencyPage
 
 
@@ -28,7 +30,7 @@ class ActStatus(models.TextChoices):
     REPEALED = "repealed", _("Repealed")
 
 
-class MunicipalActPage(TransparencyPage):
+class MunicipalActPage(ChangeLogMixin, TransparencyPage):
     official_number = models.CharField(
         _("official number"), max_length=50, blank=True, help_text=_("e.g. 01-016/18")
     )
@@ -63,6 +65,13 @@ class MunicipalActPage(TransparencyPage):
     )
 
     content_type_key = "act"
+    # Official references and the act chain are the same in every language.
+    override_translatable_fields = TransparencyPage.override_translatable_fields + [
+        SynchronizedField("official_number", overridable=False),
+        SynchronizedField("amends", overridable=False),
+        SynchronizedField("repeals", overridable=False),
+    ]
+    changelog_fields = ("official_number", "status", "legal_basis")
     parent_page_types = ["municipal_acts.ActIndexPage"]
     subpage_types = []
     template = "municipal_acts/municipal_act_page.html"
@@ -136,6 +145,10 @@ class DecisionPage(TransparencyPage):
     )
 
     content_type_key = "decision"
+    # The official reference is the same in every language.
+    override_translatable_fields = TransparencyPage.override_translatable_fields + [
+        SynchronizedField("decision_number", overridable=False),
+    ]
     parent_page_types = ["municipal_acts.DecisionIndexPage"]
     subpage_types = []
     template = "municipal_acts/decision_page.html"
@@ -258,6 +271,10 @@ class CompetitionPage(TransparencyPage):
     contact = models.TextField(_("contact"), blank=True)
 
     content_type_key = "competition"
+    # The official reference is the same in every language.
+    override_translatable_fields = TransparencyPage.override_translatable_fields + [
+        SynchronizedField("reference_number", overridable=False),
+    ]
     parent_page_types = ["municipal_acts.CompetitionIndexPage"]
     subpage_types = []
     template = "municipal_acts/competition_page.html"

@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -11,6 +13,8 @@ def language_links(context, page=None):
     """One entry per site language: where the switcher should go and whether the
     current page exists in that language."""
     request = context.get("request")
+    # Views about a page (e.g. "not yet translated") name it `switcher_page`.
+    page = context.get("switcher_page") or page
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in page.get_translations(inclusive=True).live().public():
@@ -23,17 +27,37 @@ def language_links(context, page=None):
             homes[home.locale.language_code] = home
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
+        target = translations.get(code)
+        if target is not None:
+            url = target.url
+        else:
+            url = missing_translation_url(page, code, translations)
+            if url is None:
+                home = homes.get(code)
+                url = home.url if home else f"/{code}/"
         info = get_language_info(code)
         links.append(
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": target.url if target else f"/{code}/",
+                "url": url,
                 "available": code in translations,
+                "official": code in getattr(settings, "OFFICIAL_LANGUAGES", []),
             }
         )
     return links
+
+
+def missing_translation_url(page, code, translations):
+    """A page explaining that `page` is not yet in `code`, or None when there is
+    no page to explain (or no such view is installed)."""
+    if not translations or not isinstance(page, Page):
+        return None
+    with translation.override(code):
+        try:
+            return reverse("page_not_translated", args=[page.pk])
+        except NoReverseMatch:
+            return None
 
 
 @register.simple_tag

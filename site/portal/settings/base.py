@@ -74,13 +74,14 @@ INSTALLED_APPS = [
     "sessions.apps.AssemblySessionsConfig",
     "search",
     "reports",
+    "localization",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -192,6 +193,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Translation due dates: N working days after the source is published, counted
+# by a swappable calendar function (dotted path).
+LOCALIZATION_DUE_WORKING_DAYS = int(
+    os.environ.get("LOCALIZATION_DUE_WORKING_DAYS", "5")
+)
+LOCALIZATION_CALENDAR = "localization.calendar.add_working_days"
 
 ELASTICSEARCH_CLIENT_OPTIONS = {
     "timeout": ELASTICSEARCH_TIMEOUT,

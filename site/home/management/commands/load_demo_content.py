@@ -431,6 +431,14 @@ class Command(BaseCommand):
     def after_translations(self):
         repair_child_counts(Page.objects.exclude(locale__language_code="sq"))
         Site.clear_site_root_paths_cache()
+        self.grant_translator_permissions()
+
+    # --- localization --------------------------------------------------------
+    def grant_translator_permissions(self):
+        """Translator groups edit their own locale's tree (localization app)."""
+        from localization.permissions import grant_translator_page_permissions
+
+        grant_translator_page_permissions()
 
     def translate(self, home, sections, sessions, decisions):
         acts_index = sections["acts"]
