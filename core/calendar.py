@@ -31,3 +31,20 @@ def working_days(start, end):
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+def add_working_days(start, days):
+    """The date `days` working days after `start` (holidays excluded)."""
+    # Holidays are looked up a year at a time: deadlines are weeks, not years.
+    horizon = start + timedelta(days=max(days * 3, 14) + 30)
+    holidays = holidays_between(start, horizon)
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if current > horizon:
+            horizon = current + timedelta(days=365)
+            holidays |= holidays_between(current, horizon)
+        if current.weekday() < 5 and current not in holidays:
+            remaining -= 1
+    return current

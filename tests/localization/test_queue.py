@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from wagtail.models import GroupPagePermission, Page
 
+from core.calendar import add_working_days
 from localization import queue
-from localization.calendar import add_working_days
 from localization.permissions import grant_translator_page_permissions, group_name
 from tests.localization.helpers import start_translation, translate, translate_strings
 

@@ -198,7 +198,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 LOCALIZATION_DUE_WORKING_DAYS = int(
     os.environ.get("LOCALIZATION_DUE_WORKING_DAYS", "5")
 )
-LOCALIZATION_CALENDAR = "localization.calendar.add_working_days"
+LOCALIZATION_CALENDAR = "core.calendar.add_working_days"
 
 ELASTICSEARCH_CLIENT_OPTIONS = {
     "timeout": ELASTICSEARCH_TIMEOUT,
