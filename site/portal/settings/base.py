@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "press",
     "sessions.apps.AssemblySessionsConfig",
     "search",
+    "access_requests",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -218,6 +219,12 @@ WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
     SEARCH_INDEX_PREFIX,
     ELASTICSEARCH_CLIENT_OPTIONS,
 )
+
+# Access to public documents (Law No. 06/L-081): working days, extension, urgency.
+ACCESS_REQUEST_ANSWER_WORKING_DAYS = 7
+ACCESS_REQUEST_MAX_EXTENSION_DAYS = 15
+ACCESS_REQUEST_URGENT_HOURS = 48
+ACCESS_REQUEST_OFFICER_EMAILS = env_list("ACCESS_REQUEST_OFFICER_EMAILS")
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
