@@ -44,14 +44,15 @@ def request_form(request):
             text = request.POST.get("documents_requested", "")[:4000]
             suggestions = suggest_published_pages(text, get_language())
             form = AccessRequestForm(initial=request.POST.dict())
-        elif rate_limited(request):
-            return render(
-                request,
-                "access_requests/rate_limited.html",
-                {"form": form},
-                status=429,
-            )
         elif form.is_valid():
+            # Only filings count: a citizen correcting mistakes is never blocked.
+            if rate_limited(request):
+                return render(
+                    request,
+                    "access_requests/rate_limited.html",
+                    {"form": form},
+                    status=429,
+                )
             access_request = file_request(form.request_data(), get_language())
             return redirect(f"{access_request_url(access_request)}?filed=1")
         else:
