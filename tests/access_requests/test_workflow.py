@@ -1,7 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from access_requests.forms import AccessRequestAdminForm
 from access_requests.models import (
     CLOSED_STATES,
     TRANSITIONS,
