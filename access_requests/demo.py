@@ -56,6 +56,12 @@ def _at(day, hour=10):
     )
 
 
+def demo_codes():
+    """The demo requests' tracking codes (the first draws of the demo generator)."""
+    rng = random.Random(2018)  # noqa: S311 - repeatable demo data, not secrets
+    return [_code(rng) for _ in range(30)]
+
+
 def load_demo_requests():
     rng = random.Random(2018)  # noqa: S311 - repeatable demo data, not secrets
     codes = [_code(rng) for _ in range(30)]
