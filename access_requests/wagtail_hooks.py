@@ -28,6 +28,8 @@ class DaysLeftColumn(Column):
 
 class AccessRequestViewSet(ModelViewSet):
     model = AccessRequest
+    name = "access_request_queue"
+    url_prefix = "access-requests/requests"
     icon = "doc-full-inverse"
     menu_label = _("Requests")
     list_display = [
@@ -67,6 +69,8 @@ class AccessRequestViewSet(ModelViewSet):
 
 class OutgoingEmailViewSet(ModelViewSet):
     model = OutgoingEmail
+    name = "access_request_emails"
+    url_prefix = "access-requests/emails"
     icon = "mail"
     list_display = [
         "request",
@@ -83,6 +87,8 @@ class OutgoingEmailViewSet(ModelViewSet):
 
 class HolidayViewSet(ModelViewSet):
     model = Holiday
+    name = "access_request_holidays"
+    url_prefix = "access-requests/holidays"
     icon = "date"
     list_display = ["date", "name", "kind"]
     list_filter = ["kind"]
