@@ -63,6 +63,9 @@ def test_officer_answers_through_the_edit_form(admin_client, make_request, offic
     assert item.transitions.get().user == officer
     # HistoryRequestMiddleware records the officer on every historical row.
     assert item.history.latest().history_user == officer
+    # The requester is told, through the outbox.
+    assert item.emails.get().kind == "answer"
+    assert item.emails.get().to == item.email
 
 
 @pytest.mark.django_db
