@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export ELASTICSEARCH_URL ?= http://127.0.0.1:9200
 
-.PHONY: help install system-deps vendor es-start es-stop es-status migrate demo run \
+.PHONY: help install system-deps vendor es-start es-stop es-status pg-start pg-stop migrate demo run \
         lint format check test pytest translations
 
 help: ## list the targets
@@ -36,6 +36,12 @@ es-stop: ## stop the local Elasticsearch node
 
 es-status:
 	scripts/elasticsearch status
+
+pg-start: ## start the private PostgreSQL server for tests (127.0.0.1:5433)
+	scripts/postgres start
+
+pg-stop:
+	scripts/postgres stop
 
 translations: install ## compile the .po catalogues
 	$(MANAGE) compilemessages -v 0 --ignore .venv --ignore .cache --ignore node_modules
@@ -67,5 +73,5 @@ check: install translations ## Django system checks and missing migrations
 pytest: install translations
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test: install system-deps vendor es-start lint check ## set up and run the whole test suite
+test: install system-deps vendor es-start pg-start lint check ## set up and run the whole test suite
 	$(VENV)/bin/pytest $(if $(CI),--create-db,--reuse-db) $(PYTEST_ARGS)

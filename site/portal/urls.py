@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *localization_urls.api_urlpatterns,
+    path("api/access-requests/", include("access_requests.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("", include(localization_urls.urlpatterns)),
+    path("qasje/", include("access_requests.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

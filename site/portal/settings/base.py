@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "search",
     "reports",
     "localization",
+    "access_requests",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -264,6 +265,16 @@ RATE_LIMITS = {
     "public_post": (10, 3600),
 }
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR", False)
+
+# Access to public documents (Law No. 06/L-081): working days, extension, urgency.
+ACCESS_REQUEST_ANSWER_WORKING_DAYS = 7
+ACCESS_REQUEST_MAX_EXTENSION_DAYS = 15
+ACCESS_REQUEST_URGENT_HOURS = 48
+ACCESS_REQUEST_OFFICER_EMAILS = env_list("ACCESS_REQUEST_OFFICER_EMAILS")
+
+# Working days everywhere (reports, translation due dates) skip Kosovo's holidays.
+TRANSPARENCA_HOLIDAY_PROVIDER = "access_requests.models.holidays_between"
+TRANSPARENCA_ACCESS_REQUEST_STATISTICS = "access_requests.stats.statistics"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -56,6 +56,7 @@ class Command(BaseCommand):
             self.create_competitions(sections["competitions"], departments)
             self.create_press(sections["press"], departments, topics)
             self.create_editor()
+            self.create_access_requests()
         # Translations publish on commit (wagtail-localize), so they run last.
         self.translate(home, sections, sessions, decisions)
         transaction.on_commit(self.after_translations)
@@ -406,6 +407,12 @@ class Command(BaseCommand):
             objectives=text["objectives"],
         )
         return self.publish(home, page, "2018-07-10")
+
+    # --- access to public documents -----------------------------------------
+    def create_access_requests(self):
+        from access_requests.demo import load_demo_requests
+
+        load_demo_requests()
 
     def create_editor(self):
         demo = getattr(settings, "DEMO_EDITOR", None)

@@ -1,0 +1,455 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from . import conf
+from .calendar import add_working_days, working_days_between
+
+# No 0/O, 1/I/L: codes are read aloud on the phone and copied from paper.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+
+def new_tracking_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class Holiday(models.Model):
+    class Kind(models.TextChoices):
+        FIXED = "fixed", _("fixed date")
+        MOVABLE = "movable", _("movable")
+
+    date = models.DateField(_("date"), db_index=True)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("official holiday")
+        verbose_name_plural = _("official holidays")
+        constraints = [
+            models.UniqueConstraint(fields=["date", "name"], name="unique_holiday")
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.name}"
+
+
+def holiday_dates():
+    return set(Holiday.objects.values_list("date", flat=True))
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLARIFICATION = "clarification", _("Clarification requested")
+    EXTENDED = "extended", _("Deadline extended")
+    GRANTED = "granted", _("Granted")
+    PARTIALLY_GRANTED = "partially_granted", _("Partially granted")
+    REFUSED = "refused", _("Refused")
+    TRANSFERRED = "transferred", _("Transferred to another institution")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+ANSWERED_STATES = {State.GRANTED, State.PARTIALLY_GRANTED, State.REFUSED}
+CLOSED_STATES = ANSWERED_STATES | {State.TRANSFERRED, State.WITHDRAWN}
+_CLOSE = {*ANSWERED_STATES, State.TRANSFERRED, State.WITHDRAWN}
+
+# The only way a request moves. Closed states are final; an extension happens at
+# most once because EXTENDED leads only to a close.
+TRANSITIONS = {
+    State.RECEIVED: {State.IN_PROGRESS, State.CLARIFICATION, State.EXTENDED, *_CLOSE},
+    State.IN_PROGRESS: {State.CLARIFICATION, State.EXTENDED, *_CLOSE},
+    State.CLARIFICATION: {State.IN_PROGRESS, State.REFUSED, State.WITHDRAWN},
+    State.EXTENDED: set(_CLOSE),
+    **{state: set() for state in CLOSED_STATES},
+}
+
+
+class RequesterCategory(models.TextChoices):
+    CITIZEN = "citizen", _("Citizen")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    MEDIA = "media", _("Media")
+    POLITICAL_PARTY = "political_party", _("Political party")
+    BUSINESS = "business", _("Business")
+    OTHER = "other", _("Other")
+
+
+class DocumentFormat(models.TextChoices):
+    COPY = "copy", _("A copy")
+    INSPECTION = "inspection", _("Inspection on the premises")
+    ELECTRONIC = "electronic", _("Electronic copy")
+
+
+class LegalGround(models.TextChoices):
+    # The limitations of Article 17 of Law No. 06/L-081, grouped.
+    NOT_HELD = "not_held", _("The institution does not hold the document")
+    PERSONAL_DATA = "personal_data", _("Protection of personal data and privacy")
+    SECURITY = "security", _("National security, defence or international relations")
+    PUBLIC_ORDER = "public_order", _("Public security or prevention of crime")
+    JUSTICE = "justice", _("Court proceedings or investigations")
+    COMMERCIAL = "commercial", _("Commercial or economic interests")
+    DELIBERATION = "deliberation", _("Decision-making still under way")
+    ENVIRONMENT = "environment", _("Protection of the environment")
+    MANIFESTLY_UNREASONABLE = "unreasonable", _("Manifestly unreasonable request")
+
+
+class TransitionError(ValidationError):
+    pass
+
+
+class AccessRequest(ClusterableModel):
+    tracking_code = models.CharField(
+        _("tracking code"), max_length=CODE_LENGTH, unique=True, editable=False
+    )
+    # Personal data: shown only in the admin, never on public pages or APIs.
+    requester_name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    postal_address = models.TextField(_("postal address"), max_length=500, blank=True)
+    category = models.CharField(
+        _("requester category"), max_length=20, choices=RequesterCategory.choices
+    )
+    documents_requested = models.TextField(_("documents requested"), max_length=4000)
+    preferred_format = models.CharField(
+        _("preferred format"), max_length=20, choices=DocumentFormat.choices
+    )
+    is_urgent = models.BooleanField(_("urgent (life or liberty)"), default=False)
+    urgency_reason = models.TextField(
+        _("reason for urgency"), max_length=1000, blank=True
+    )
+    language = models.CharField(_("language"), max_length=10, default="sq")
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=State.choices,
+        default=State.RECEIVED,
+        editable=False,
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deadline = models.DateField(_("deadline"), editable=False, null=True)
+    paused_since = models.DateField(_("clock stopped since"), null=True, editable=False)
+    paused_working_days = models.PositiveIntegerField(default=0, editable=False)
+    extension_days = models.PositiveSmallIntegerField(default=0, editable=False)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    extended_at = models.DateTimeField(null=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    legal_ground = models.CharField(
+        _("legal ground for refusal"),
+        max_length=20,
+        choices=LegalGround.choices,
+        blank=True,
+    )
+    decision_text = models.TextField(
+        _("decision"),
+        blank=True,
+        help_text=_("Published on the status page: do not include personal data."),
+    )
+    reminder_sent_on = models.DateField(null=True, editable=False)
+    overdue_notice_sent_on = models.DateField(null=True, editable=False)
+
+    history = HistoricalRecords()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("next_state"),
+                FieldPanel("transition_note"),
+                FieldPanel("new_extension_days"),
+                FieldPanel("extension_reason"),
+                FieldPanel("legal_ground"),
+                FieldPanel("decision_text"),
+            ],
+            heading=_("Next step"),
+        ),
+        InlinePanel("documents", heading=_("Documents released"), label=_("Document")),
+        FieldPanel("assigned_to"),
+        MultiFieldPanel(
+            [
+                FieldPanel("requester_name"),
+                FieldPanel("email"),
+                FieldPanel("postal_address"),
+                FieldPanel("category"),
+            ],
+            heading=_("Requester (personal data: never published)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("documents_requested"),
+                FieldPanel("preferred_format"),
+                FieldPanel("is_urgent"),
+                FieldPanel("urgency_reason"),
+                FieldPanel("received_at"),
+            ],
+            heading=_("Request"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("access request")
+        verbose_name_plural = _("access requests")
+        indexes = [models.Index(fields=["received_at"])]
+
+    def __str__(self):
+        return self.tracking_code or str(_("new access request"))
+
+    # --- deadlines -----------------------------------------------------------
+    @property
+    def received_on(self):
+        return timezone.localtime(self.received_at).date()
+
+    def compute_deadline(self, holidays=None):
+        holidays = holiday_dates() if holidays is None else holidays
+        extra = self.extension_days + self.paused_working_days
+        if self.is_urgent:
+            hours = conf.get("ACCESS_REQUEST_URGENT_HOURS")
+            start = timezone.localtime(self.received_at + timedelta(hours=hours)).date()
+            return add_working_days(start, extra, holidays)
+        base = conf.get("ACCESS_REQUEST_ANSWER_WORKING_DAYS")
+        return add_working_days(self.received_on, base + extra, holidays)
+
+    @property
+    def is_open(self):
+        return self.state not in CLOSED_STATES
+
+    @property
+    def is_paused(self):
+        return self.state == State.CLARIFICATION
+
+    def days_left(self, today=None, holidays=None):
+        """Working days until the deadline (negative: overdue); None when the
+        clock is stopped or the request is closed."""
+        if not self.is_open or self.is_paused or self.deadline is None:
+            return None
+        today = today or timezone.localdate()
+        holidays = holiday_dates() if holidays is None else holidays
+        return working_days_between(today, self.deadline, holidays)
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.is_open and not self.is_paused and today > self.deadline
+
+    @property
+    def closed_on(self):
+        return timezone.localtime(self.closed_at).date() if self.closed_at else None
+
+    @property
+    def answered_on_time(self):
+        if self.state not in ANSWERED_STATES or not self.closed_at:
+            return None
+        return self.closed_on <= self.deadline
+
+    # --- saving --------------------------------------------------------------
+    def save(self, *args, **kwargs):
+        if self.received_at:
+            self.deadline = self.compute_deadline()
+        if self.pk or self.tracking_code:
+            return super().save(*args, **kwargs)
+        # A fresh code per attempt: a collision (about 1 in 10^14) retries
+        # instead of failing the citizen's submission.
+        for _attempt in range(5):
+            self.tracking_code = new_tracking_code()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if (
+                    not type(self)
+                    .objects.filter(tracking_code=self.tracking_code)
+                    .exists()
+                ):
+                    raise
+        raise IntegrityError("no free tracking code after 5 attempts")
+
+    # --- workflow ------------------------------------------------------------
+    def allowed_transitions(self):
+        return TRANSITIONS[State(self.state)]
+
+    def validate_transition(self, to_state, *, note="", extension_days=None):
+        """Raise TransitionError (keyed by the admin form's fields) unless the
+        table allows the step and the step has what the law asks of it."""
+        to_state = State(to_state)
+        if to_state not in self.allowed_transitions():
+            raise TransitionError(
+                {
+                    "next_state": _("A request cannot go from “%(from)s” to “%(to)s”.")
+                    % {"from": State(self.state).label, "to": to_state.label}
+                },
+                code="forbidden_transition",
+            )
+        errors = {}
+        if to_state == State.EXTENDED:
+            maximum = conf.get("ACCESS_REQUEST_MAX_EXTENSION_DAYS")
+            if not extension_days or not 1 <= extension_days <= maximum:
+                errors["new_extension_days"] = _(
+                    "An extension is between 1 and %(max)s working days."
+                ) % {"max": maximum}
+            if not self.extension_reason.strip():
+                errors["extension_reason"] = _("An extension needs a reason.")
+        if (
+            to_state in {State.REFUSED, State.PARTIALLY_GRANTED}
+            and not self.legal_ground
+        ):
+            errors["legal_ground"] = _("A refusal needs its legal ground.")
+        if to_state in ANSWERED_STATES and not self.decision_text.strip():
+            errors["decision_text"] = _("An answer needs the text of the decision.")
+        if to_state == State.TRANSFERRED and not note.strip():
+            errors["transition_note"] = _(
+                "Name the institution the request was transferred to."
+            )
+        if errors:
+            raise TransitionError(errors)
+
+    def transition(
+        self,
+        to_state,
+        *,
+        user=None,
+        note="",
+        when=None,
+        extension_days=None,
+        extension_reason=None,
+        legal_ground=None,
+        decision_text=None,
+        notify=True,
+    ):
+        """Move to `to_state` if the transition table allows it, keeping the
+        deadline clock right, and record who did it."""
+        to_state = State(to_state)
+        when = when or timezone.now()
+        if extension_reason is not None:
+            self.extension_reason = extension_reason
+        if legal_ground is not None:
+            self.legal_ground = legal_ground
+        if decision_text is not None:
+            self.decision_text = decision_text
+        self.validate_transition(to_state, note=note, extension_days=extension_days)
+
+        today = timezone.localtime(when).date()
+        if self.state == State.CLARIFICATION and self.paused_since:
+            self.paused_working_days += working_days_between(
+                self.paused_since, today, holiday_dates()
+            )
+            self.paused_since = None
+        if to_state == State.CLARIFICATION:
+            self.paused_since = today
+        if to_state == State.EXTENDED:
+            self.extension_days = extension_days
+            self.extended_at = when
+        if to_state in CLOSED_STATES:
+            self.closed_at = when
+        from_state = self.state
+        self.state = to_state
+        with transaction.atomic():
+            self.save()
+            AccessRequestTransition.objects.create(
+                request=self,
+                from_state=from_state,
+                to_state=to_state,
+                at=when,
+                user=user if getattr(user, "pk", None) else None,
+                note=note,
+            )
+            if notify and to_state in CLOSED_STATES - {State.WITHDRAWN} and self.email:
+                from .emails import queue_answer
+
+                queue_answer(self)
+        return self
+
+
+class AccessRequestTransition(models.Model):
+    request = models.ForeignKey(
+        AccessRequest, on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=State.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=State.choices)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Internal: notes are for officers and never shown on the status page.
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+
+    def __str__(self):
+        return f"{self.request} {self.from_state} → {self.to_state}"
+
+
+class AccessRequestDocument(Orderable):
+    request = ParentalKey(
+        AccessRequest, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class OutgoingEmail(models.Model):
+    """E-mails are queued with the change that causes them and sent afterwards,
+    so a mail server failure never loses a request; failures stay visible."""
+
+    class Kind(models.TextChoices):
+        RECEIPT = "receipt", _("Receipt")
+        ANSWER = "answer", _("Answer")
+        REMINDER = "reminder", _("Reminder")
+        OVERDUE = "overdue", _("Overdue notice")
+
+    request = models.ForeignKey(
+        AccessRequest, on_delete=models.CASCADE, related_name="emails"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    to = models.CharField(_("to"), max_length=1000)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("queued"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.request}"
+
+
+def holidays_between(start, end):
+    """Holiday dates in [start, end]: the project's working-day calendar provider."""
+    return set(
+        Holiday.objects.filter(date__range=(start, end)).values_list("date", flat=True)
+    )
