@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export ELASTICSEARCH_URL ?= http://127.0.0.1:9200
 
-.PHONY: help install system-deps vendor es-start es-stop es-status pg-start pg-stop migrate demo run \
+.PHONY: test-postgres help install system-deps vendor es-start es-stop es-status pg-start pg-stop migrate demo run \
         lint format check test pytest translations
 
 help: ## list the targets
@@ -73,5 +73,16 @@ check: install translations ## Django system checks and missing migrations
 pytest: install translations
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5433/transparenca
+
 test: install system-deps vendor es-start pg-start lint check ## set up and run the whole test suite
 	$(VENV)/bin/pytest $(if $(CI),--create-db,--reuse-db) $(PYTEST_ARGS)
+ifdef CI
+	@$(MAKE) --no-print-directory test-postgres
+endif
+
+test-postgres: install pg-start ## the database-dependent tests again, on PostgreSQL
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(VENV)/bin/pytest --create-db -m "not browser" \
+	  -p no:cacheprovider tests/core tests/reports tests/localization tests/access_requests \
+	  --ignore=tests/core/test_elasticsearch_script.py --ignore=tests/core/test_production.py \
+	  --ignore=tests/access_requests/test_concurrency.py $(PYTEST_POSTGRES_ARGS)

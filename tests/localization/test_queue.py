@@ -31,6 +31,7 @@ def fresh_act():
     pytest.skip("every demo act is translated")
 
 
+@pytest.mark.django_db
 def test_working_days_skip_weekends():
     friday = date(2026, 11, 27)
     assert add_working_days(friday, 1) == date(2026, 11, 30)
