@@ -102,6 +102,10 @@ class TransparencyPage(SocialMetaMixin, Page):
 
     # Type key used by search, feeds and the API ("act", "press_release", ...).
     content_type_key = ""
+    # Section of the RSS/Atom feeds (/<lang>/feeds/<feed_slug>/rss/) and of the
+    # iCalendar feeds (/<lang>/calendar/<calendar_slug>.ics); empty: in none.
+    feed_slug = ""
+    calendar_slug = ""
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -63,6 +63,7 @@ class MunicipalActPage(TransparencyPage):
     )
 
     content_type_key = "act"
+    feed_slug = "acts"
     parent_page_types = ["municipal_acts.ActIndexPage"]
     subpage_types = []
     template = "municipal_acts/municipal_act_page.html"
@@ -136,6 +137,7 @@ class DecisionPage(TransparencyPage):
     )
 
     content_type_key = "decision"
+    feed_slug = "decisions"
     parent_page_types = ["municipal_acts.DecisionIndexPage"]
     subpage_types = []
     template = "municipal_acts/decision_page.html"
@@ -258,6 +260,7 @@ class CompetitionPage(TransparencyPage):
     contact = models.TextField(_("contact"), blank=True)
 
     content_type_key = "competition"
+    feed_slug = "competitions"
     parent_page_types = ["municipal_acts.CompetitionIndexPage"]
     subpage_types = []
     template = "municipal_acts/competition_page.html"

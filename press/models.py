@@ -20,6 +20,7 @@ class FacebookPostMixin(models.Model):
 
 class PressReleasePage(FacebookPostMixin, TransparencyPage):
     content_type_key = "press_release"
+    feed_slug = "press"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/press_release_page.html"
@@ -36,6 +37,7 @@ class NoticePage(FacebookPostMixin, TransparencyPage):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
     content_type_key = "notice"
+    feed_slug = "notices"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/notice_page.html"
@@ -75,6 +77,7 @@ class InvitationPage(FacebookPostMixin, TransparencyPage):
     place = models.CharField(_("place"), max_length=255, blank=True)
 
     content_type_key = "invitation"
+    calendar_slug = "invitations"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/invitation_page.html"

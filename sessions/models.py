@@ -73,6 +73,7 @@ class AssemblySessionPage(TransparencyPage):
     )
 
     content_type_key = "session"
+    calendar_slug = "sessions"
     parent_page_types = ["assembly_sessions.AssemblySessionIndexPage"]
     subpage_types = []
     template = "assembly_sessions/assembly_session_page.html"
