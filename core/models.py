@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import AttachmentBlock, BodyBlock
+from .serializers import SnippetField, SnippetListField
 
 
 class Department(TranslatableMixin, models.Model):
@@ -127,8 +128,8 @@ class TransparencyPage(SocialMetaMixin, Page):
         APIField("body"),
         APIField("attachments"),
         APIField("publication_date"),
-        APIField("department"),
-        APIField("topics"),
+        APIField("department", serializer=SnippetField()),
+        APIField("topics", serializer=SnippetListField()),
     ]
 
     class Meta:

@@ -160,3 +160,19 @@ def test_other_apps_can_register_paths(client, demo_site):
         openapi._paths.pop("/api/search/")
     with pytest.raises(ValueError):
         openapi.register_path("api/search/", {})
+
+
+def test_department_and_topics_are_named(client, demo_site):
+    from municipal_acts.models import DecisionPage
+
+    decision = DecisionPage.objects.live().get(
+        slug="vendim-per-buxhetin-2019", locale__language_code="sq"
+    )
+    data = get_json(client, f"{PAGES}{decision.pk}/")
+    assert data["department"] == {
+        "id": decision.department_id,
+        "name": decision.department.name,
+    }
+    assert data["topics"] == [
+        {"id": topic.pk, "name": topic.name} for topic in decision.topics.all()
+    ]
