@@ -63,15 +63,17 @@ class PublicationDateFilter(BaseFilterBackend):
         if after is None and before is None:
             return queryset
         if after and before and after > before:
-            raise BadRequestError("published_after must not be later than published_before")
+            raise BadRequestError(
+                "published_after must not be later than published_before"
+            )
         if any(f.name == "publication_date" for f in queryset.model._meta.fields):
             return queryset.filter(publication_date_q(queryset.model, after, before))
         # A mixed listing: keep the pages of every dated type that match.
         matching = Q(pk__in=[])
         for model in dated_page_models():
-            ids = model.objects.filter(
-                publication_date_q(model, after, before)
-            ).values("pk")
+            ids = model.objects.filter(publication_date_q(model, after, before)).values(
+                "pk"
+            )
             matching |= Q(pk__in=ids)
         return queryset.filter(matching)
 

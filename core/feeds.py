@@ -86,9 +86,9 @@ class SectionFeed(Feed):
         return self.request.path
 
     def items(self, obj):
-        return published(obj["models"], obj["locale"]).order_by(
-            "-first_published_at"
-        )[:FEED_SIZE]
+        return published(obj["models"], obj["locale"]).order_by("-first_published_at")[
+            :FEED_SIZE
+        ]
 
     def item_title(self, item):
         return item.title
@@ -155,6 +155,8 @@ def calendar_view(request, section):
             event.add("location", page.place)
         event.add("url", page.get_full_url(request))
         calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{section}.ics"'
     return response

@@ -89,7 +89,9 @@ PAGE_PARAMETERS = [
     ),
     _parameter("child_of", "Id of the parent page.", {"type": "integer"}),
     _parameter("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
-    _parameter("translation_of", "Id of a page: its translations.", {"type": "integer"}),
+    _parameter(
+        "translation_of", "Id of a page: its translations.", {"type": "integer"}
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from core.filters import DepartmentFilter, PageTypeFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
 
 
@@ -121,6 +122,7 @@ class PressIndexPage(SectionIndexPage):
         "press.NoticePage",
         "press.InvitationPage",
     ]
+    filters = [YearFilter(), PageTypeFilter(), DepartmentFilter()]
 
     class Meta:
         verbose_name = _("press index")

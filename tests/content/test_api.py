@@ -44,9 +44,7 @@ def test_detail_exposes_every_api_field(client, demo_site):
         assert field.name in data, field.name
     assert data["official_number"] == "01-045/18"
     assert data["status"] == "in_force"
-    assert [target["id"] for target in data["amends"]] == [
-        act.amends.get().pk
-    ]
+    assert [target["id"] for target in data["amends"]] == [act.amends.get().pk]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +59,9 @@ def test_detail_exposes_every_api_field(client, demo_site):
         ),
     ],
 )
-def test_filter_by_publication_date(client, demo_site, params, expected_min, expected_max):
+def test_filter_by_publication_date(
+    client, demo_site, params, expected_min, expected_max
+):
     data = get_json(
         client,
         PAGES,

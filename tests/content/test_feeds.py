@@ -15,6 +15,11 @@ SECTIONS = {
 }
 
 
+def parse_xml(content):
+    # The XML comes from our own test server, not from outside.
+    return ET.fromstring(content)  # noqa: S314
+
+
 def live_titles(model_label, code):
     from django.apps import apps
 
@@ -31,7 +36,7 @@ def rss_items(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
+    channel = parse_xml(response.content).find("channel")
     return channel, channel.findall("item")
 
 
@@ -39,7 +44,7 @@ def atom_entries(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
-    feed = ET.fromstring(response.content)
+    feed = parse_xml(response.content)
     return feed, feed.findall(f"{ATOM}entry")
 
 
@@ -119,7 +124,7 @@ def test_sessions_calendar_has_the_seven_sessions(client, demo_site):
 def test_sitemap_lists_translations_as_hreflang_alternates(client, demo_site):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    root = parse_xml(response.content)
     sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     xhtml = "{http://www.w3.org/1999/xhtml}"
     urls = {}
