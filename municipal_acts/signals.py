@@ -1,10 +1,14 @@
 """Keep the status of amended and repealed acts in step with the acts that
-amend or repeal them, the moment those are published."""
+amend or repeal them, the moment those are published; put new acts and
+decisions indexes under the review workflow."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Workflow, WorkflowPage
 from wagtail.signals import page_published
 
-from .models import ActStatus, MunicipalActPage
+from .models import ActIndexPage, ActStatus, DecisionIndexPage, MunicipalActPage
+from .workflows import assign_review_workflow
 
 # A stronger status is never replaced by a weaker one: a repealed act that a
 # later act also amends stays repealed.
@@ -35,3 +39,10 @@ def update_targets_status(sender, instance, **kwargs):
         set_status(target, ActStatus.REPEALED)
     for target in instance.amends.all():
         set_status(target, ActStatus.AMENDED)
+
+
+@receiver(post_save, sender=ActIndexPage)
+@receiver(post_save, sender=DecisionIndexPage)
+def review_new_index(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        assign_review_workflow(instance, Workflow, WorkflowPage)
