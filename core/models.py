@@ -203,6 +203,10 @@ class SectionIndexPage(SocialMetaMixin, Page):
             # A hand-edited or stale link: say what is wrong instead of guessing.
             context["status_code"] = 400
             items = items.none()
+            for name in form.errors:
+                if name in form.fields:
+                    widget = form.fields[name].widget
+                    widget.attrs["aria-describedby"] = f"id_{name}-error"
         else:
             items = self.filter_items(items, form)
         context["filtered"] = form.is_valid() and any(

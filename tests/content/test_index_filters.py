@@ -111,7 +111,7 @@ def test_year_filter(client, demo_site):
     assert count_shown(html) == every
     html = client.get("/sq/komunikata/?year=2017").content.decode()
     # 2017 is not offered: the demo published nothing that year.
-    assert "Some filter values were not understood" in html
+    assert '<div class="form-errors" role="alert">' in html
     assert PressReleasePage.objects.filter(publication_date__year=2017).count() == 0
 
 
@@ -222,9 +222,12 @@ def test_malformed_filters_get_a_friendly_400(client, demo_site, query):
     response = client.get(f"{url}?{query}")
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Some filter values were not understood" in html
-    assert 'role="alert"' in html
-    assert "Clear filters" in html
+    assert '<div class="form-errors" role="alert">' in html
+    assert "Disa vlera të filtrave nuk u kuptuan" in html
+    assert "Hiq filtrat" in html  # "Clear filters"
+    field = query.split("=")[0]
+    assert f'aria-describedby="id_{field}-error"' in html
+    assert f'id="id_{field}-error"' in html
 
 
 @pytest.mark.parametrize("number", ["abc", "0", "-1", "999", "2.5"])
@@ -232,8 +235,16 @@ def test_bad_page_numbers_are_a_friendly_404(client, demo_site, number):
     response = client.get(f"/sq/komunikata/?year=2018&page={number}")
     assert response.status_code == 404
     html = response.content.decode()
-    assert "There is no such page of results." in html
+    assert '<div class="form-errors" role="alert">' in html
+    assert "Nuk ka faqe të tillë rezultatesh." in html
     assert 'href="/sq/komunikata/?year=2018"' in html
+
+
+def test_filter_form_speaks_albanian_and_serbian(client, demo_site):
+    sq = client.get("/sq/aktet/?status=sideways").content.decode()
+    assert "Shfaq rezultatet" in sq and "Hiq filtrat" in sq
+    sr = client.get("/sr/aktet/").content.decode()
+    assert "Prikaži rezultate" in sr
 
 
 def test_private_and_draft_items_are_not_listed(client, hidden_pages):
