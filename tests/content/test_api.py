@@ -176,3 +176,28 @@ def test_department_and_topics_are_named(client, demo_site):
     assert data["topics"] == [
         {"id": topic.pk, "name": topic.name} for topic in decision.topics.all()
     ]
+
+
+def test_documents_in_a_restricted_collection_are_absent(client, demo_site):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    internal = root.add_child(name="Internal papers")
+    CollectionViewRestriction.objects.create(
+        collection=internal, restriction_type="password", password="s3cret"
+    )
+    document_model = get_document_model()
+    public = document_model.objects.create(
+        title="Public budget", file=ContentFile(b"budget", name="budget.txt")
+    )
+    hidden = document_model.objects.create(
+        title="Internal memo",
+        file=ContentFile(b"memo", name="memo.txt"),
+        collection=internal,
+    )
+    ids = {item["id"] for item in get_json(client, "/api/v2/documents/")["items"]}
+    assert public.pk in ids
+    assert hidden.pk not in ids
+    get_json(client, f"/api/v2/documents/{hidden.pk}/", status=404)
