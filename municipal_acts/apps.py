@@ -7,3 +7,6 @@ class MunicipalActsConfig(AppConfig):
     label = "municipal_acts"
     verbose_name = _("Municipal acts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

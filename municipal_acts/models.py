@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -9,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.changelog import ChangeLogMixin
+from core.filters import DepartmentFilter, IndexFilter, ModelChoiceFilter, YearFilter
 from core.models import IssuingBody, SectionIndexPage, TransparencyPage
 
 
@@ -72,6 +74,7 @@ class MunicipalActPage(ChangeLogMixin, TransparencyPage):
         SynchronizedField("repeals", overridable=False),
     ]
     changelog_fields = ("official_number", "status", "legal_basis")
+    feed_slug = "acts"
     parent_page_types = ["municipal_acts.ActIndexPage"]
     subpage_types = []
     template = "municipal_acts/municipal_act_page.html"
@@ -149,6 +152,7 @@ class DecisionPage(TransparencyPage):
     override_translatable_fields = TransparencyPage.override_translatable_fields + [
         SynchronizedField("decision_number", overridable=False),
     ]
+    feed_slug = "decisions"
     parent_page_types = ["municipal_acts.DecisionIndexPage"]
     subpage_types = []
     template = "municipal_acts/decision_page.html"
@@ -275,6 +279,7 @@ class CompetitionPage(TransparencyPage):
     override_translatable_fields = TransparencyPage.override_translatable_fields + [
         SynchronizedField("reference_number", overridable=False),
     ]
+    feed_slug = "competitions"
     parent_page_types = ["municipal_acts.CompetitionIndexPage"]
     subpage_types = []
     template = "municipal_acts/competition_page.html"
@@ -333,8 +338,38 @@ class CompetitionPage(TransparencyPage):
         return timezone.localdate(self.closes_at)
 
 
+class CompetitionStateFilter(IndexFilter):
+    """Upcoming, open, closed or with results at the moment of the request; the
+    same rules as CompetitionPage.state_at, in SQL."""
+
+    name = "state"
+    label = _("State")
+
+    def choices(self, index, models, items):
+        return CompetitionState.choices
+
+    def apply(self, queryset, value, models):
+        now = timezone.now()
+        without_results = Q(results_document__isnull=True)
+        conditions = {
+            CompetitionState.UPCOMING: without_results & Q(opens_at__gt=now),
+            CompetitionState.OPEN: without_results
+            & Q(opens_at__lte=now, closes_at__gt=now),
+            CompetitionState.CLOSED: without_results & Q(closes_at__lte=now),
+            CompetitionState.RESULTS: Q(results_document__isnull=False),
+        }
+        return queryset.filter(conditions[value])
+
+
 class ActIndexPage(SectionIndexPage):
     subpage_types = ["municipal_acts.MunicipalActPage"]
+    filters = [
+        YearFilter(),
+        ModelChoiceFilter("act_type", _("Type")),
+        ModelChoiceFilter("issuing_body"),
+        ModelChoiceFilter("status"),
+        DepartmentFilter(),
+    ]
 
     class Meta:
         verbose_name = _("acts index")
@@ -342,6 +377,7 @@ class ActIndexPage(SectionIndexPage):
 
 class DecisionIndexPage(SectionIndexPage):
     subpage_types = ["municipal_acts.DecisionPage"]
+    filters = [YearFilter(), ModelChoiceFilter("issuing_body"), DepartmentFilter()]
 
     class Meta:
         verbose_name = _("decisions index")
@@ -349,6 +385,7 @@ class DecisionIndexPage(SectionIndexPage):
 
 class MinutesIndexPage(SectionIndexPage):
     subpage_types = ["municipal_acts.MinutesPage"]
+    filters = [YearFilter(), ModelChoiceFilter("approval_status")]
 
     class Meta:
         verbose_name = _("minutes index")
@@ -356,6 +393,12 @@ class MinutesIndexPage(SectionIndexPage):
 
 class CompetitionIndexPage(SectionIndexPage):
     subpage_types = ["municipal_acts.CompetitionPage"]
+    filters = [
+        YearFilter(),
+        ModelChoiceFilter("kind"),
+        CompetitionStateFilter(),
+        DepartmentFilter(),
+    ]
 
     class Meta:
         verbose_name = _("competitions index")

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from core.filters import DepartmentFilter, PageTypeFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
 
 
@@ -20,6 +21,7 @@ class FacebookPostMixin(models.Model):
 
 class PressReleasePage(FacebookPostMixin, TransparencyPage):
     content_type_key = "press_release"
+    feed_slug = "press"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/press_release_page.html"
@@ -36,6 +38,7 @@ class NoticePage(FacebookPostMixin, TransparencyPage):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
     content_type_key = "notice"
+    feed_slug = "notices"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/notice_page.html"
@@ -75,6 +78,7 @@ class InvitationPage(FacebookPostMixin, TransparencyPage):
     place = models.CharField(_("place"), max_length=255, blank=True)
 
     content_type_key = "invitation"
+    calendar_slug = "invitations"
     parent_page_types = ["press.PressIndexPage"]
     subpage_types = []
     template = "press/invitation_page.html"
@@ -118,6 +122,7 @@ class PressIndexPage(SectionIndexPage):
         "press.NoticePage",
         "press.InvitationPage",
     ]
+    filters = [YearFilter(), PageTypeFilter(), DepartmentFilter()]
 
     class Meta:
         verbose_name = _("press index")

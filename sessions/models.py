@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.filters import ModelChoiceFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
 
 from .youtube import privacy_embed_url, timestamp_seconds, youtube_video_id
@@ -73,6 +74,7 @@ class AssemblySessionPage(TransparencyPage):
     )
 
     content_type_key = "session"
+    calendar_slug = "sessions"
     parent_page_types = ["assembly_sessions.AssemblySessionIndexPage"]
     subpage_types = []
     template = "assembly_sessions/assembly_session_page.html"
@@ -152,6 +154,7 @@ class AssemblySessionPage(TransparencyPage):
 
 class AssemblySessionIndexPage(SectionIndexPage):
     subpage_types = ["assembly_sessions.AssemblySessionPage"]
+    filters = [YearFilter(), ModelChoiceFilter("kind")]
 
     class Meta:
         verbose_name = _("assembly sessions index")

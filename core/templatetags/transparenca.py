@@ -17,13 +17,20 @@ def language_links(context, page=None):
     page = context.get("switcher_page") or page
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().public():
+        for translation in (
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+        ):
             translations[translation.locale.language_code] = translation
     site = Site.find_for_request(request) if request else None
     root = site.root_page if site else None
     homes = {}
     if root is not None:
-        for home in root.get_translations(inclusive=True).live():
+        for home in (
+            root.get_translations(inclusive=True).live().select_related("locale")
+        ):
             homes[home.locale.language_code] = home
     links = []
     for code, _name in settings.LANGUAGES:
@@ -81,3 +88,34 @@ def video_at(session, timestamp):
     """Link into a session's video at an agenda item's timestamp."""
     link = getattr(session, "agenda_video_link", None)
     return link(timestamp) if link else None
+
+
+@register.simple_tag(takes_context=True)
+def section_feeds(context, page):
+    """RSS, Atom and iCalendar links for the page types listed on an index page."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.text import capfirst
+
+    models = page.item_models() if hasattr(page, "item_models") else []
+    feeds = []
+    for model in models:
+        name = capfirst(model._meta.verbose_name_plural)
+        try:
+            if getattr(model, "feed_slug", ""):
+                for kind, mime in (
+                    ("rss", "application/rss+xml"),
+                    ("atom", "application/atom+xml"),
+                ):
+                    url = reverse(f"feed_{kind}", args=[model.feed_slug])
+                    feeds.append(
+                        {"url": url, "mime": mime, "title": f"{name} ({kind.upper()})"}
+                    )
+            if getattr(model, "calendar_slug", ""):
+                url = reverse("calendar", args=[model.calendar_slug])
+                feeds.append(
+                    {"url": url, "mime": "text/calendar", "title": f"{name} (iCal)"}
+                )
+        except NoReverseMatch:
+            # The site did not mount the feeds (core.urls.i18n_urlpatterns).
+            continue
+    return feeds

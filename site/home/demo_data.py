@@ -372,3 +372,16 @@ REPORT = {
         "media dhe vazhdimi i transmetimit të drejtpërdrejtë të seancave.</p>"
     ),
 }
+
+# Serbian for the first item of each section that the translations above leave
+# out (load_demo_content.translate_one_of_each_type); keyed by the source.
+TYPE_EXAMPLES_SR = {
+    "Procesverbali i seancës së 1-të të Kuvendit": "Zapisnik sa 1. sednice Skupštine",
+    "Procesverbali i seancës së 1-të të Kuvendit Komunal.": "Zapisnik sa 1. sednice Opštinske skupštine.",
+    "Konkurs për mësimdhënës në shkollat fillore": "Konkurs za nastavnike u osnovnim školama",
+    "Konkurs për mësimdhënës në shkollat fillore. Afati: 16.02.2018.": "Konkurs za nastavnike u osnovnim školama. Rok: 16.02.2018.",
+    "Zyra për Informim Publik, tel. 0280 320 000": "Kancelarija za javno informisanje, tel. 0280 320 000",
+    "Njoftim për ndërprerjen e ujit në qendër të qytetit": "Obaveštenje o prekidu vode u centru grada",
+    "Ftesë: konferencë për media e Drejtorisë së Financave": "Poziv: konferencija za medije Direkcije za finansije",
+    "Salla e konferencave, Gjilan": "Konferencijska sala, Gnjilane",
+}

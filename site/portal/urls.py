@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import urls as core_urls
 from localization import urls as localization_urls
 from search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     *localization_urls.api_urlpatterns,
     path("api/access-requests/", include("access_requests.api_urls")),
+    path("", include(core_urls.urlpatterns)),
 ]
 
 if settings.DEBUG:
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("", include(localization_urls.urlpatterns)),
     path("qasje/", include("access_requests.urls")),
+    path("", include(core_urls.i18n_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -116,7 +116,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddlewareKeeping404s",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -200,6 +200,9 @@ LOCALIZATION_DUE_WORKING_DAYS = int(
     os.environ.get("LOCALIZATION_DUE_WORKING_DAYS", "5")
 )
 LOCALIZATION_CALENDAR = "core.calendar.add_working_days"
+# Headless API (core/api.py): absolute URLs and the largest page of results.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 
 ELASTICSEARCH_CLIENT_OPTIONS = {
     "timeout": ELASTICSEARCH_TIMEOUT,

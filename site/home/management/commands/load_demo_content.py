@@ -59,6 +59,7 @@ class Command(BaseCommand):
             self.create_access_requests()
         # Translations publish on commit (wagtail-localize), so they run last.
         self.translate(home, sections, sessions, decisions)
+        self.translate_one_of_each_type(sections)
         transaction.on_commit(self.after_translations)
         # Published last, so its frozen figures include the translations.
         report = self.create_report(home)
@@ -467,6 +468,29 @@ class Command(BaseCommand):
                 pages.append(act.specific)
             for page in pages:
                 self.translate_page(page, code, mapping)
+
+    # --- one Serbian example of every page type (content model, issue 3) ----
+    def translate_one_of_each_type(self, sections):
+        """Translate the first item of each section that has none yet, so every
+        page type can be seen (and checked) in Serbian."""
+        mapping = dict(demo_data.TYPE_EXAMPLES_SR)
+        for key in ("minutes", "competitions", "press"):
+            index = sections[key]
+            children = index.get_children().live().order_by("path").specific()
+            seen = set()
+            for child in children:
+                kind = type(child)
+                if kind in seen:
+                    continue
+                seen.add(kind)
+                if kind.__name__ == "PressReleasePage":
+                    mapping[child.title] = (
+                        f"Saopštenje za javnost ({child.display_date:%d.%m.%Y})"
+                    )
+                    mapping[child.summary] = (
+                        "Kancelarija za javno informisanje obaveštava građane."
+                    )
+                self.translate_page(child, "sr", mapping)
 
     def translate_page(self, page, code, mapping):
         locale = Locale.objects.get(language_code=code)

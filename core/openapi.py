@@ -1,0 +1,214 @@
+"""The OpenAPI 3 description of the public API, served at /api/schema/.
+
+Hand-maintained: each app that adds an endpoint describes it with
+`register_path()` (e.g. in its AppConfig.ready()), so the schema lives next to
+the code it documents."""
+
+import copy
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+OPENAPI_VERSION = "3.0.3"
+
+_paths = {}
+_components = {}
+
+
+def register_path(path, operations):
+    """Describe one URL path. `operations` is an OpenAPI Path Item object:
+    {"get": {...}}. Registering the same path again replaces it."""
+    if not path.startswith("/"):
+        raise ValueError(f"OpenAPI paths start with '/': {path!r}")
+    _paths[path] = copy.deepcopy(operations)
+
+
+def register_component(kind, name, definition):
+    """Add a reusable component, e.g. register_component("schemas", "Hit", {...})."""
+    _components.setdefault(kind, {})[name] = copy.deepcopy(definition)
+
+
+def get_schema():
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": "Transparenca API",
+            "version": "2",
+            "description": (
+                "Read-only access to everything the municipality publishes: acts, "
+                "decisions, minutes, competitions, press releases, notices, "
+                "invitations and assembly sessions, in every language. Only live, "
+                "public pages are served."
+            ),
+        },
+        "paths": dict(sorted(_paths.items())),
+        "components": copy.deepcopy(_components),
+    }
+
+
+@require_GET
+def schema_view(request):
+    return JsonResponse(get_schema(), json_dumps_params={"ensure_ascii": False})
+
+
+def _parameter(name, description, schema=None, location="query"):
+    return {
+        "name": name,
+        "in": location,
+        "required": location == "path",
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+LISTING_PARAMETERS = [
+    _parameter("limit", "Items per page (default 20).", {"type": "integer"}),
+    _parameter("offset", "Items to skip.", {"type": "integer"}),
+    _parameter("fields", "Fields to add or remove, e.g. `*` or `summary,-title`."),
+    _parameter("order", "Field to order by; `-field` for descending, or `random`."),
+    _parameter("search", "Full-text search terms."),
+]
+PAGE_PARAMETERS = [
+    _parameter(
+        "type",
+        "Page type as app_label.ModelName, e.g. `municipal_acts.MunicipalActPage`; "
+        "several separated by commas. With one type its fields can be filtered "
+        "by value, e.g. `&status=in_force`.",
+    ),
+    _parameter("locale", "Language code: `sq`, `sr`, `tr` or `en`."),
+    _parameter(
+        "published_after",
+        "Only pages published on or after this date (YYYY-MM-DD).",
+        {"type": "string", "format": "date"},
+    ),
+    _parameter(
+        "published_before",
+        "Only pages published on or before this date (YYYY-MM-DD).",
+        {"type": "string", "format": "date"},
+    ),
+    _parameter("child_of", "Id of the parent page.", {"type": "integer"}),
+    _parameter("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
+    _parameter(
+        "translation_of", "Id of a page: its translations.", {"type": "integer"}
+    ),
+]
+
+
+def _responses(item_schema, listing):
+    ok = (
+        {
+            "type": "object",
+            "properties": {
+                "meta": {
+                    "type": "object",
+                    "properties": {"total_count": {"type": "integer"}},
+                },
+                "items": {"type": "array", "items": item_schema},
+            },
+        }
+        if listing
+        else item_schema
+    )
+    responses = {
+        "200": {"description": "OK", "content": {"application/json": {"schema": ok}}},
+        "400": {
+            "description": "A parameter is invalid; `message` says which.",
+            "content": {"application/json": {"schema": ERROR}},
+        },
+    }
+    if not listing:
+        responses["404"] = {
+            "description": "No such live, public object.",
+            "content": {"application/json": {"schema": ERROR}},
+        }
+    return responses
+
+
+def _endpoint(name, summary, item_schema, extra_parameters=()):
+    id_parameter = _parameter("id", "Object id.", {"type": "integer"}, "path")
+    register_path(
+        f"/api/v2/{name}/",
+        {
+            "get": {
+                "summary": f"List {summary}",
+                "operationId": f"list_{name}",
+                "tags": [name],
+                "parameters": [*LISTING_PARAMETERS, *extra_parameters],
+                "responses": _responses(item_schema, listing=True),
+            }
+        },
+    )
+    register_path(
+        f"/api/v2/{name}/{{id}}/",
+        {
+            "get": {
+                "summary": f"One of the {summary}, with every field",
+                "operationId": f"get_{name}",
+                "tags": [name],
+                "parameters": [id_parameter],
+                "responses": _responses(item_schema, listing=False),
+            }
+        },
+    )
+
+
+register_component(
+    "schemas",
+    "Error",
+    {
+        "type": "object",
+        "required": ["message"],
+        "properties": {"message": {"type": "string"}},
+    },
+)
+register_component(
+    "schemas",
+    "Page",
+    {
+        "type": "object",
+        "description": (
+            "A published page. Besides these, each type has its own fields "
+            "(listed with `fields=*`), e.g. acts: official_number, act_type, "
+            "issuing_body, adoption_date, status, amends, repeals; competitions: "
+            "kind, opens_at, closes_at, state; sessions: number, starts_at, "
+            "agenda, livestream_url, recording_url."
+        ),
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "publication_date": {"type": "string", "format": "date", "nullable": True},
+            "meta": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "example": "press.NoticePage"},
+                    "detail_url": {"type": "string", "format": "uri"},
+                    "html_url": {"type": "string", "format": "uri"},
+                    "slug": {"type": "string"},
+                    "first_published_at": {"type": "string", "format": "date-time"},
+                    "locale": {"type": "string", "example": "sq"},
+                },
+            },
+        },
+        "additionalProperties": True,
+    },
+)
+register_component(
+    "schemas",
+    "Media",
+    {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "meta": {"type": "object", "additionalProperties": True},
+        },
+        "additionalProperties": True,
+    },
+)
+_endpoint(
+    "pages", "published pages", {"$ref": "#/components/schemas/Page"}, PAGE_PARAMETERS
+)
+_endpoint("images", "images", {"$ref": "#/components/schemas/Media"})
+_endpoint("documents", "documents", {"$ref": "#/components/schemas/Media"})
