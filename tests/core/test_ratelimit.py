@@ -3,6 +3,7 @@ import json
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
+from django.utils import translation
 
 from core.ratelimit import hit, rate_limited
 
@@ -23,7 +24,9 @@ def test_limit_answers_429_with_retry_after_then_recovers():
     blocked = probe_view(request_from("10.0.0.1"))
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) > 0
-    assert "Too many requests" in json.loads(blocked.content)["error"]
+    with translation.override("en"):
+        message = json.loads(probe_view(request_from("10.0.0.1")).content)["error"]
+    assert "Too many requests" in message
     # Another address is not affected.
     assert probe_view(request_from("10.0.0.2")).status_code == 200
 
