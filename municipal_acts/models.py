@@ -63,6 +63,8 @@ class MunicipalActPage(TransparencyPage):
     )
 
     content_type_key = "act"
+    reference_number_field = "official_number"
+    status_field = "status"
     parent_page_types = ["municipal_acts.ActIndexPage"]
     subpage_types = []
     template = "municipal_acts/municipal_act_page.html"
@@ -116,6 +118,9 @@ class MunicipalActPage(TransparencyPage):
     def key_date(self):
         return self.adoption_date or self.display_date
 
+    def search_extra_text(self):
+        return self.legal_basis
+
 
 class DecisionPage(TransparencyPage):
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
@@ -136,6 +141,7 @@ class DecisionPage(TransparencyPage):
     )
 
     content_type_key = "decision"
+    reference_number_field = "decision_number"
     parent_page_types = ["municipal_acts.DecisionIndexPage"]
     subpage_types = []
     template = "municipal_acts/decision_page.html"
@@ -194,6 +200,7 @@ class MinutesPage(TransparencyPage):
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
 
     content_type_key = "minutes"
+    status_field = "approval_status"
     parent_page_types = ["municipal_acts.MinutesIndexPage"]
     subpage_types = []
     template = "municipal_acts/minutes_page.html"
@@ -258,6 +265,8 @@ class CompetitionPage(TransparencyPage):
     contact = models.TextField(_("contact"), blank=True)
 
     content_type_key = "competition"
+    reference_number_field = "reference_number"
+    status_field = "state"
     parent_page_types = ["municipal_acts.CompetitionIndexPage"]
     subpage_types = []
     template = "municipal_acts/competition_page.html"
