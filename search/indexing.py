@@ -131,6 +131,7 @@ def page_documents(page):
                 "reference_display": "",
                 "status": None,
                 "attachment_titles": document.title,
+                "languages": [],
                 "revision": str(document.file_hash or ""),
                 f"title_{locale}": document.title,
                 f"summary_{locale}": data["title"],

@@ -506,24 +506,33 @@ def suggest(q, locale, size=8):
     q = (q or "").strip()[:MAX_QUERY]
     if len(q) < 2:
         return []
+    matches = {
+        "bool": {
+            "should": [
+                {"match": {"title.suggest": {"query": q, "operator": "and"}}},
+                {
+                    "constant_score": {
+                        "filter": {
+                            "prefix": {"reference_number.key": normalise_reference(q)}
+                        },
+                        "boost": 20,
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    preferred = []
+    if locale in LANGUAGES:
+        preferred.append(
+            {"constant_score": {"filter": {"term": {"locale": locale}}, "boost": 5}}
+        )
     body = {
         "query": {
             "bool": {
-                "should": [
-                    {"match": {"title.suggest": {"query": q, "operator": "and"}}},
-                    {
-                        "constant_score": {
-                            "filter": {
-                                "prefix": {
-                                    "reference_number.key": normalise_reference(q)
-                                }
-                            },
-                            "boost": 20,
-                        }
-                    },
-                ],
-                "minimum_should_match": 1,
-                "filter": [{"bool": {"must_not": {"term": {"type": "document"}}}}],
+                "must": [matches],
+                "should": preferred,
+                "must_not": [{"term": {"type": "document"}}],
             }
         },
         "sort": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
@@ -531,10 +540,6 @@ def suggest(q, locale, size=8):
         "size": size,
         "_source": ["title", "url", "type", "locale"],
     }
-    if locale in LANGUAGES:
-        body["query"]["bool"]["should"].append(
-            {"constant_score": {"filter": {"term": {"locale": locale}}, "boost": 5}}
-        )
     response = backend.call(
         lambda es: es.search(index=backend.alias_name(), **body),
         timeout=backend.SEARCH_TIMEOUT,
