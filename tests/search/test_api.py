@@ -175,3 +175,29 @@ def test_search_page_rejects_bad_parameters_without_500(client):
     response = client.get("/sq/search/", {"q": "x", "year": "abc"})
     assert response.status_code == 400
     assert "year" in response.content.decode()
+
+
+def test_openapi_describes_what_the_api_returns():
+    from search.api import RESULT_KEYS
+    from search.openapi import SEARCH_API_PATHS
+
+    operation = SEARCH_API_PATHS["/api/search/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert names == {
+        "q",
+        "type",
+        "locale",
+        "from",
+        "to",
+        "year",
+        "department",
+        "issuing_body",
+        "status",
+        "sort",
+        "page",
+        "page_size",
+    }
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(schema["properties"]["results"]["items"]["properties"]) == set(
+        RESULT_KEYS
+    )

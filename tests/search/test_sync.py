@@ -203,3 +203,49 @@ def test_alias_swap_while_searching(search_index):
     assert len(answers) > 3 and min(answers) > 0
     assert after == [summary["index"]] and before != after
     assert summary["errors"] == 0 and summary["pages"] > 80
+
+
+def test_delete_and_move_follow_the_page(
+    live_updates, django_capture_on_commit_callbacks
+):
+    page = new_release(press_index(), "Festa e qershive në Pogragjë", "qershite")
+    live_updates.append(page.pk)
+    publish(page, django_capture_on_commit_callbacks)
+    home = press_index().get_parent()
+    hidden = Page(title="Arkivi i mbyllur", slug="arkivi-mbyllur")
+    home.add_child(instance=hidden)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    refresh()
+    assert titles("qershive pogragje") == ["Festa e qershive në Pogragjë"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(hidden, pos="last-child")
+    refresh()
+    assert titles("qershive pogragje") == []
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(press_index(), pos="last-child")
+    refresh()
+    assert titles("qershive pogragje") == ["Festa e qershive në Pogragjë"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=page.pk).delete()
+    refresh()
+    assert titles("qershive pogragje") == []
+
+
+def test_drift_reports_a_page_the_index_missed(search_index):
+    from search.drift import drift
+
+    report = drift()
+    assert report["missing"] == report["extra"] == set()
+    decision = Page.objects.live().filter(slug="vendim-per-buxhetin-2019").first()
+    remove([decision.pk])
+    try:
+        assert decision.pk in drift()["missing"]
+    finally:
+        with override_settings(SEARCH_AUTO_UPDATE=True):
+            from search.indexing import queue_pages
+
+            queue_pages([decision.pk])
+        sync_pending()
+        refresh()
+    assert drift()["missing"] == set()
