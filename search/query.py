@@ -31,6 +31,10 @@ FACETS = ["type", "year", "locale", "department"]
 # Relative weight of each field; the reference number outranks everything.
 FIELD_BOOSTS = {"title": 6, "summary": 3, "body": 1, "attachments": 1}
 REFERENCE_BOOST = 100
+# Measured on the relevance set (README, "Search"); bench/relevance_variants.py
+# switches these off to show what each contributes.
+FUZZINESS = "AUTO"
+USE_PREFIX_FIELDS = True
 # Private-use code points mark highlights, so escaping cannot touch them.
 PRE, POST = "\ue000", "\ue001"
 
@@ -178,7 +182,7 @@ def text_query(q, visitor_locale):
                             "multi_match": {
                                 "query": rest,
                                 "fields": everything,
-                                "fuzziness": "AUTO",
+                                "fuzziness": FUZZINESS,
                                 "prefix_length": 1,
                                 "minimum_should_match": "3<-25%",
                             }
@@ -186,7 +190,12 @@ def text_query(q, visitor_locale):
                         {
                             "multi_match": {
                                 "query": rest,
-                                "fields": [f"{name}.prefix" for name in everything],
+                                "fields": [
+                                    f"{name}.prefix"
+                                    for name in everything
+                                    if USE_PREFIX_FIELDS
+                                ]
+                                or everything,
                                 "minimum_should_match": "3<-25%",
                             }
                         },
@@ -206,7 +215,7 @@ def text_query(q, visitor_locale):
                 "multi_match": {
                     "query": rest,
                     "fields": weighted_fields(),
-                    "fuzziness": "AUTO",
+                    "fuzziness": FUZZINESS,
                     "prefix_length": 1,
                     "tie_breaker": 0.3,
                 }
