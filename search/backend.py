@@ -23,8 +23,12 @@ class SearchUnavailable(Exception):
 
 
 class CircuitBreaker:
-    def __init__(self, cooldown=BREAKER_COOLDOWN):
+    """Opens after `threshold` consecutive failures; half-opens after `cooldown`."""
+
+    def __init__(self, threshold=1, cooldown=BREAKER_COOLDOWN):
+        self.threshold = threshold
         self.cooldown = cooldown
+        self.failures = 0
         self.opened_at = None
         self.lock = threading.Lock()
 
@@ -37,11 +41,14 @@ class CircuitBreaker:
 
     def success(self):
         with self.lock:
+            self.failures = 0
             self.opened_at = None
 
     def failure(self):
         with self.lock:
-            self.opened_at = time.monotonic()
+            self.failures += 1
+            if self.failures >= self.threshold:
+                self.opened_at = time.monotonic()
 
     def reset(self):
         self.success()
@@ -51,7 +58,15 @@ class CircuitBreaker:
         return not self.allow()
 
 
-breaker = CircuitBreaker()
+# Editors publishing: one failure is enough to stop waiting. Citizens searching:
+# one slow answer under load must not send everyone to the degraded search.
+breaker = CircuitBreaker(threshold=1)
+search_breaker = CircuitBreaker(threshold=3)
+
+
+def reset_breakers():
+    breaker.reset()
+    search_breaker.reset()
 
 
 def alias_name():
@@ -72,11 +87,12 @@ def client(timeout=INDEX_TIMEOUT):
     )
 
 
-def call(operation, timeout=INDEX_TIMEOUT):
-    """Run `operation(es)` behind the circuit breaker; SearchUnavailable if not."""
+def call(operation, timeout=INDEX_TIMEOUT, guard=None):
+    """Run `operation(es)` behind a circuit breaker; SearchUnavailable if not."""
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 
+    breaker = guard or globals()["breaker"]
     if not breaker.allow():
         raise SearchUnavailable("circuit open")
     es = client(timeout)

@@ -491,6 +491,7 @@ def search(params):
     response = backend.call(
         lambda es: es.search(index=backend.alias_name(), **body),
         timeout=backend.SEARCH_TIMEOUT,
+        guard=backend.search_breaker,
     )
     aggregations = response.get("aggregations", {})
     suggestion = ""
@@ -552,6 +553,7 @@ def suggest(q, locale, size=8):
     response = backend.call(
         lambda es: es.search(index=backend.alias_name(), **body),
         timeout=backend.SEARCH_TIMEOUT,
+        guard=backend.search_breaker,
     )
     return [
         {

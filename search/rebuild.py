@@ -61,7 +61,7 @@ def rebuild(out=sys.stdout, keep_old=False):
     # The new index reflects the database as of now: earlier queue entries are done.
     for pk, created_at in queued_before:
         PendingIndexUpdate.objects.filter(pk=pk, created_at=created_at).delete()
-    backend.breaker.reset()
+    backend.reset_breakers()
     return {
         "index": name,
         "alias": alias,

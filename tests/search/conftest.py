@@ -30,9 +30,9 @@ def search_index(elasticsearch_url, django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _closed_breaker():
-    backend.breaker.reset()
+    backend.reset_breakers()
     yield
-    backend.breaker.reset()
+    backend.reset_breakers()
 
 
 def refresh():

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = "Send the queued search index updates to Elasticsearch."
 
     def handle(self, *args, **options):
-        backend.breaker.reset()
+        backend.reset_breakers()
         applied, remaining = sync_pending()
         self.stdout.write(f"Applied {applied} queued updates; {remaining} remain.")
         if remaining:
