@@ -137,3 +137,14 @@ def indices_behind_alias(es):
     if not es.indices.exists_alias(name=alias):
         return []
     return list(es.indices.get_alias(name=alias))
+
+
+def physical_indices(es):
+    """Every physical index of the alias, including one a rebuild is filling.
+
+    Live updates go to all of them, so a page published during a rebuild is not
+    lost when the alias swaps to the new index.
+    """
+    alias = alias_name()
+    names = es.indices.get(index=f"{alias}_*", expand_wildcards="open")
+    return sorted(name for name in names if name[len(alias) + 1 :].isdigit())

@@ -182,6 +182,8 @@ def apply_updates(es, page_ids):
         for hit in existing
         if hit["_id"] not in keep
     ]
+    indices = backend.physical_indices(es) or [index]
+    actions = [{**action, "_index": name} for action in actions for name in indices]
     if actions:
         # A delete of a document that was never indexed is not an error.
         helpers.bulk(es, actions, refresh=False, raise_on_error=False)

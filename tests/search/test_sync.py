@@ -257,3 +257,22 @@ def test_drift_reports_a_page_the_index_missed(search_index):
         sync_pending()
         refresh()
     assert drift()["missing"] == set()
+
+
+def test_updates_during_a_rebuild_reach_the_new_index_too(
+    live_updates, django_capture_on_commit_callbacks
+):
+    es = backend.client(timeout=30)
+    building = backend.new_index_name()
+    backend.create_index(es, building)
+    try:
+        page = new_release(press_index(), "Dita e pemëve në Livoç", "pemet")
+        live_updates.append(page.pk)
+        publish(page, django_capture_on_commit_callbacks)
+        es.indices.refresh(index=building)
+        assert es.exists(index=building, id=f"page-{page.pk}")
+        refresh()
+        assert titles("pemeve livoc") == ["Dita e pemëve në Livoç"]
+    finally:
+        es.indices.delete(index=building)
+        es.close()
