@@ -36,6 +36,8 @@ def error(parameter, message):
 
 @require_GET
 def search_api(request):
+    if request.GET.get("lang") and request.GET["lang"] not in LANGUAGES:
+        return error("lang", f"lang: must be one of {', '.join(LANGUAGES)}")
     try:
         params = parse_params(request.GET, visitor_locale(request))
     except ParameterError as problem:

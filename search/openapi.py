@@ -98,6 +98,12 @@ SEARCH_API_PATHS = {
                     {"type": "string", "examples": ["decision,act"]},
                 ),
                 _param(
+                    "lang",
+                    "The visitor's language, preferred among translations (default: "
+                    "Accept-Language).",
+                    {"type": "string", "enum": LOCALES[:-1]},
+                ),
+                _param(
                     "locale",
                     "Language; defaults to the visitor's.",
                     {"type": "string", "enum": LOCALES},

@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -640,7 +639,3 @@ def run_search(params):
     except Exception:  # noqa: BLE001 - a broken index must not become a 500
         backend.logger.exception("Search failed; answering from the database")
         return search_database(params)
-
-
-def settings_summary():
-    return {"alias": backend.alias_name(), "url": settings.ELASTICSEARCH_URL}

@@ -42,6 +42,7 @@ def test_answer_has_the_documented_shape(client, search_index):
         ({"page_size": "1000"}, "page_size"),
         ({"type": "recipe"}, "type"),
         ({"locale": "de"}, "locale"),
+        ({"lang": "de"}, "lang"),
         ({"from": "28.06.2018"}, "from"),
         ({"to": "2018-13-01"}, "to"),
         ({"from": "2018-06-01", "to": "2018-01-01"}, "from"),
@@ -186,6 +187,7 @@ def test_openapi_describes_what_the_api_returns():
     assert names == {
         "q",
         "type",
+        "lang",
         "locale",
         "from",
         "to",
