@@ -185,6 +185,64 @@ class TransparencyPage(SocialMetaMixin, Page):
         """The date that matters most for this type (adoption, deadline, ...)."""
         return self.display_date
 
+    # --- search ----------------------------------------------------------
+    # Field names a concrete type fills in so the search document carries its
+    # number, status and issuing body without `search` knowing the type.
+    reference_number_field = ""
+    status_field = ""
+
+    def search_reference_number(self):
+        return getattr(self, self.reference_number_field, "") or ""
+
+    def search_status(self):
+        return str(getattr(self, self.status_field, "") or "")
+
+    def search_issuing_body(self):
+        return getattr(self, "issuing_body", "") or ""
+
+    def search_extra_text(self):
+        """Type-specific searchable text (agenda items, place, legal basis)."""
+        return ""
+
+    def search_attachments(self):
+        """The documents attached to this language version, in order."""
+        documents = []
+        for block in self.attachments:
+            document = block.value.get("document")
+            if document is not None and document not in documents:
+                documents.append(document)
+        for block in self.body:
+            document = (
+                block.value.get("document") if block.block_type == "document" else None
+            )
+            if document is not None and document not in documents:
+                documents.append(document)
+        return documents
+
+    def search_document(self):
+        """The unified search document of this page (see the `search` app)."""
+        department = self.department
+        body = " ".join(self.body.stream_block.get_searchable_content(self.body))
+        key_date = self.key_date()
+        return {
+            "type": self.content_type_key,
+            "title": self.title,
+            "summary": self.summary,
+            "body": " ".join(filter(None, [body, self.search_extra_text()])),
+            "locale": self.locale.language_code,
+            "translation_key": str(self.translation_key),
+            "url": self.get_url(),
+            "date": self.display_date,
+            "key_date": key_date,
+            "department": department.name if department else "",
+            "department_key": str(department.translation_key) if department else "",
+            "issuing_body": self.search_issuing_body(),
+            "reference_number": self.search_reference_number(),
+            "status": self.search_status(),
+            "tags": [topic.name for topic in self.topics.all()],
+            "attachments": self.search_attachments(),
+        }
+
 
 class SectionIndexPage(SocialMetaMixin, Page):
     """Abstract listing of one section's children, newest first, paginated and

@@ -9,7 +9,7 @@ import copy
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-OPENAPI_VERSION = "3.0.3"
+OPENAPI_VERSION = "3.1.0"
 
 _paths = {}
 _components = {}
@@ -178,7 +178,7 @@ register_component(
             "id": {"type": "integer"},
             "title": {"type": "string"},
             "summary": {"type": "string"},
-            "publication_date": {"type": "string", "format": "date", "nullable": True},
+            "publication_date": {"type": ["string", "null"], "format": "date"},
             "meta": {
                 "type": "object",
                 "properties": {

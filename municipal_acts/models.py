@@ -75,6 +75,8 @@ class MunicipalActPage(ChangeLogMixin, TransparencyPage):
     ]
     changelog_fields = ("official_number", "status", "legal_basis")
     feed_slug = "acts"
+    reference_number_field = "official_number"
+    status_field = "status"
     parent_page_types = ["municipal_acts.ActIndexPage"]
     subpage_types = []
     template = "municipal_acts/municipal_act_page.html"
@@ -128,6 +130,9 @@ class MunicipalActPage(ChangeLogMixin, TransparencyPage):
     def key_date(self):
         return self.adoption_date or self.display_date
 
+    def search_extra_text(self):
+        return self.legal_basis
+
 
 class DecisionPage(TransparencyPage):
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
@@ -153,6 +158,7 @@ class DecisionPage(TransparencyPage):
         SynchronizedField("decision_number", overridable=False),
     ]
     feed_slug = "decisions"
+    reference_number_field = "decision_number"
     parent_page_types = ["municipal_acts.DecisionIndexPage"]
     subpage_types = []
     template = "municipal_acts/decision_page.html"
@@ -211,6 +217,7 @@ class MinutesPage(TransparencyPage):
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
 
     content_type_key = "minutes"
+    status_field = "approval_status"
     parent_page_types = ["municipal_acts.MinutesIndexPage"]
     subpage_types = []
     template = "municipal_acts/minutes_page.html"
@@ -280,6 +287,8 @@ class CompetitionPage(TransparencyPage):
         SynchronizedField("reference_number", overridable=False),
     ]
     feed_slug = "competitions"
+    reference_number_field = "reference_number"
+    status_field = "state"
     parent_page_types = ["municipal_acts.CompetitionIndexPage"]
     subpage_types = []
     template = "municipal_acts/competition_page.html"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -114,6 +115,12 @@ class InvitationPage(FacebookPostMixin, TransparencyPage):
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
+
+    def key_date(self):
+        return timezone.localdate(self.starts_at)
+
+    def search_extra_text(self):
+        return self.place
 
 
 class PressIndexPage(SectionIndexPage):

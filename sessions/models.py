@@ -75,6 +75,7 @@ class AssemblySessionPage(TransparencyPage):
 
     content_type_key = "session"
     calendar_slug = "sessions"
+    status_field = "state"
     parent_page_types = ["assembly_sessions.AssemblySessionIndexPage"]
     subpage_types = []
     template = "assembly_sessions/assembly_session_page.html"
@@ -118,6 +119,10 @@ class AssemblySessionPage(TransparencyPage):
     class Meta:
         verbose_name = _("assembly session")
         verbose_name_plural = _("assembly sessions")
+
+    def search_extra_text(self):
+        agenda = self.agenda.stream_block.get_searchable_content(self.agenda)
+        return " ".join([self.place, *agenda])
 
     def state_at(self, moment):
         if moment < self.starts_at:

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import urls as core_urls
 from localization import urls as localization_urls
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     *localization_urls.api_urlpatterns,
     path("api/access-requests/", include("access_requests.api_urls")),
     path("", include(core_urls.urlpatterns)),
+    path("api/search/", search_api.search_api, name="search_api"),
+    path("api/search/suggest/", search_api.suggest_api, name="search_suggest_api"),
 ]
 
 if settings.DEBUG:

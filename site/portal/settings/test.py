@@ -14,5 +14,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca_test")
+# Tests that check live index updates switch this on for themselves.
+SEARCH_AUTO_UPDATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DEMO_EDITOR = {"username": "editor", "password": "transparenca-demo"}

@@ -65,6 +65,7 @@ class Command(BaseCommand):
         report = self.create_report(home)
         self.translate_page(report, "sr", demo_data.TRANSLATIONS["sr"])
         transaction.on_commit(self.after_translations)
+        self.create_search_demo(sections, decisions, departments)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Page.objects.live().count()} live pages."
@@ -434,6 +435,15 @@ class Command(BaseCommand):
             user.is_superuser = True
             user.save()
             user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+
+    # --- search ----------------------------------------------------------------
+    def create_search_demo(self, sections, decisions, departments):
+        """Items the search relevance tests rely on (see home/search_demo.py)."""
+        from home.search_demo import create_search_demo
+
+        with transaction.atomic():
+            create_search_demo(self, sections, decisions, departments)
+        Site.clear_site_root_paths_cache()
 
     # --- translations --------------------------------------------------------
     def after_translations(self):

@@ -1,0 +1,238 @@
+"""From pages to search documents, and keeping the index in step."""
+
+import re
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.models import Page, get_page_models
+
+from . import backend
+from .analysis import LANGUAGES
+from .models import PendingIndexUpdate
+
+MAX_TEXT = 200_000
+
+
+def searchable_page_models():
+    """Every concrete page type that describes its own search document."""
+    return [
+        model
+        for model in get_page_models()
+        if not model._meta.abstract
+        and callable(getattr(model, "search_document", None))
+        and getattr(model, "content_type_key", "")
+    ]
+
+
+def indexable_pages():
+    """Live, public pages of a searchable type (restricted ancestors excluded)."""
+    models = searchable_page_models()
+    if not models:
+        return Page.objects.none()
+    return Page.objects.live().public().type(*models)
+
+
+def normalise_reference(value):
+    """'01-016/18', '01 – 016 / 18' and '01-016/18 ' are the same number."""
+    value = re.sub(r"[\u2010-\u2015]", "-", value or "")
+    return re.sub(r"\s+", "", value).lower()
+
+
+def clean(text):
+    return re.sub(r"\s+", " ", strip_tags(text or "")).strip()[:MAX_TEXT]
+
+
+def as_date(value):
+    if isinstance(value, datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def page_documents(page):
+    """(id, source) pairs for a page and each document attached to it."""
+    data = page.search_document()
+    locale = data["locale"] if data["locale"] in LANGUAGES else "en"
+    attachments = data.pop("attachments", [])
+    attachment_text = " ".join(
+        f"{doc.title} {getattr(doc, 'extracted_text', '')}" for doc in attachments
+    )
+    day = as_date(data.get("date"))
+    key_day = as_date(data.get("key_date")) or day
+    languages = [
+        {"locale": other.locale.language_code, "url": other.get_url()}
+        for other in Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    ]
+    common = {
+        "locale": locale,
+        "date": day.isoformat() if isinstance(day, date) else None,
+        "key_date": key_day.isoformat() if isinstance(key_day, date) else None,
+        "year": day.year if isinstance(day, date) else None,
+        "department": data.get("department") or None,
+        "department_key": data.get("department_key") or None,
+        "issuing_body": data.get("issuing_body") or None,
+        "tags": data.get("tags") or [],
+        "languages": languages,
+        "indexed_at": timezone.now().isoformat(),
+    }
+    reference = data.get("reference_number") or ""
+    source = {
+        **common,
+        "type": data["type"],
+        "group": f"page:{data['translation_key']}",
+        "translation_key": data["translation_key"],
+        "page_id": page.pk,
+        "parent_page": page.pk,
+        "title": data["title"],
+        "summary": clean(data.get("summary")),
+        "spell": " ".join([data["title"], clean(data.get("summary"))]),
+        "url": data["url"],
+        # Normalised, so the keyword subfield `reference_number.key` matches
+        # however the visitor spaces or dashes the number.
+        "reference_number": normalise_reference(reference),
+        "reference_display": reference,
+        "status": data.get("status") or None,
+        "attachment_titles": " ".join(doc.title for doc in attachments),
+        "revision": str(page.latest_revision_id or ""),
+        f"title_{locale}": data["title"],
+        f"summary_{locale}": clean(data.get("summary")),
+        f"body_{locale}": clean(data.get("body")),
+        f"attachments_{locale}": clean(attachment_text),
+    }
+    for name in ("opens_at", "closes_at"):
+        value = getattr(page, name, None)
+        if value is not None:
+            source[name] = value.isoformat()
+    if data["type"] == "competition":
+        source["has_results"] = bool(getattr(page, "results_document_id", None))
+    yield f"page-{page.pk}", source
+    for document in attachments:
+        text = clean(getattr(document, "extracted_text", ""))
+        yield (
+            f"document-{document.pk}-{page.pk}",
+            {
+                **common,
+                "type": "document",
+                "group": f"document:{document.pk}",
+                "translation_key": f"document:{document.pk}",
+                "page_id": None,
+                "parent_page": page.pk,
+                "title": document.title,
+                "summary": data["title"],
+                "spell": document.title,
+                "url": document.url,
+                "reference_number": "",
+                "reference_display": "",
+                "status": None,
+                "attachment_titles": document.title,
+                "languages": [],
+                "revision": str(document.file_hash or ""),
+                f"title_{locale}": document.title,
+                f"summary_{locale}": data["title"],
+                f"attachments_{locale}": text,
+            },
+        )
+
+
+def index_actions(page_ids, index):
+    """Bulk actions bringing `page_ids` in step: index if public, else delete."""
+    live = {
+        page.pk: page
+        for page in indexable_pages().filter(pk__in=page_ids).specific(defer=False)
+    }
+    actions = []
+    for page_id in page_ids:
+        page = live.get(page_id)
+        if page is None or page.get_url() is None:
+            actions.append(
+                {"_op_type": "delete", "_index": index, "_id": f"page-{page_id}"}
+            )
+            continue
+        for doc_id, source in page_documents(page):
+            actions.append(
+                {"_op_type": "index", "_index": index, "_id": doc_id, **source}
+            )
+    return live, actions
+
+
+def apply_updates(es, page_ids):
+    """Index or remove the given pages (and their attachments) now."""
+    from elasticsearch import helpers
+
+    index = backend.ensure_index(es)
+    live, actions = index_actions(page_ids, index)
+    # Attachments dropped from a page, and pages gone or private, leave stale
+    # documents: remove everything belonging to these pages that isn't rewritten.
+    # (The minimal node has no _delete_by_query.)
+    keep = {action["_id"] for action in actions}
+    existing = es.search(
+        index=index,
+        query={"terms": {"parent_page": list(page_ids)}},
+        _source=False,
+        size=10_000,
+    )["hits"]["hits"]
+    actions += [
+        {"_op_type": "delete", "_index": index, "_id": hit["_id"]}
+        for hit in existing
+        if hit["_id"] not in keep
+    ]
+    indices = backend.physical_indices(es) or [index]
+    actions = [{**action, "_index": name} for action in actions for name in indices]
+    if actions:
+        # A delete of a document that was never indexed is not an error.
+        helpers.bulk(es, actions, refresh=False, raise_on_error=False)
+    return len(live)
+
+
+def queue_pages(page_ids):
+    """Record that these pages must be re-synced; part of the caller's transaction."""
+    page_ids = {int(pk) for pk in page_ids}
+    if not page_ids or not getattr(settings, "SEARCH_AUTO_UPDATE", True):
+        return
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(page_id=pk) for pk in page_ids],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["created_at"],
+    )
+    transaction.on_commit(sync_pending)
+
+
+def queue_subtree(page):
+    queue_pages(
+        Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    )
+
+
+def sync_pending(limit=500):
+    """Replay queued updates. Returns (applied, remaining); never raises when the
+    node is unreachable: the rows stay for the next try."""
+    applied = 0
+    while True:
+        rows = list(PendingIndexUpdate.objects.order_by("created_at")[:limit])
+        if not rows:
+            return applied, 0
+        page_ids = [row.page_id for row in rows]
+        try:
+            backend.call(lambda es, ids=page_ids: apply_updates(es, ids))
+        except Exception as error:  # noqa: BLE001 - publishing must not fail
+            if not isinstance(error, backend.SearchUnavailable):
+                backend.logger.exception("Search index update failed")
+            PendingIndexUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
+                last_error=str(error)[:300]
+            )
+            return applied, PendingIndexUpdate.objects.count()
+        # Rows re-queued while we worked carry a newer timestamp: keep those.
+        for row in rows:
+            PendingIndexUpdate.objects.filter(
+                pk=row.pk, created_at=row.created_at
+            ).delete()
+        applied += len(rows)
+        if len(rows) < limit:
+            return applied, PendingIndexUpdate.objects.count()

@@ -1,0 +1,230 @@
+"""OpenAPI 3.1 path objects of the search API; the portal's schema merges them."""
+
+from .query import MAX_PAGE_SIZE, SORTS, TYPES
+
+LOCALES = ["sq", "sr", "tr", "en", "all"]
+
+
+def _param(name, description, schema):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+_ERROR = {
+    "description": "An invalid parameter; `parameter` names it.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "error": {"type": "string"},
+                    "parameter": {"type": "string"},
+                },
+                "required": ["error", "parameter"],
+            }
+        }
+    },
+}
+
+_RESULT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "examples": ["page-22"]},
+        "type": {"type": "string", "enum": TYPES},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "locale": {"type": "string", "enum": LOCALES[:-1]},
+        "date": {"type": ["string", "null"], "format": "date"},
+        "snippet": {
+            "type": "string",
+            "description": "HTML-escaped text; matching words wrapped in <mark>.",
+        },
+        "languages": {
+            "type": "array",
+            "description": "The other published language versions.",
+            "items": {
+                "type": "object",
+                "properties": {"locale": {"type": "string"}, "url": {"type": "string"}},
+            },
+        },
+        "reference_number": {"type": "string", "examples": ["01-016/18"]},
+    },
+}
+
+_BUCKETS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "value": {"type": "string"},
+            "count": {"type": "integer"},
+            "label": {"type": "string"},
+        },
+    },
+}
+
+_FACETS = {
+    "type": "object",
+    "properties": dict.fromkeys(("type", "year", "locale", "department"), _BUCKETS),
+}
+
+SEARCH_API_PATHS = {
+    "/api/search/": {
+        "get": {
+            "operationId": "search",
+            "tags": ["search"],
+            "summary": "Search every published item in every language",
+            "description": (
+                "Relevance-ranked search over acts, decisions, minutes, "
+                "competitions, press releases, notices, invitations, sessions and "
+                "attached documents. Quote words for a phrase. Language versions of "
+                "one item are grouped. With Elasticsearch unavailable the answer "
+                "comes from the database and `degraded` is true."
+            ),
+            "parameters": [
+                _param(
+                    "q",
+                    'Words, "a phrase" or a reference number.',
+                    {"type": "string", "maxLength": 200},
+                ),
+                _param(
+                    "type",
+                    "Comma-separated types.",
+                    {"type": "string", "examples": ["decision,act"]},
+                ),
+                _param(
+                    "lang",
+                    "The visitor's language, preferred among translations (default: "
+                    "Accept-Language).",
+                    {"type": "string", "enum": LOCALES[:-1]},
+                ),
+                _param(
+                    "locale",
+                    "Language; defaults to the visitor's.",
+                    {"type": "string", "enum": LOCALES},
+                ),
+                _param(
+                    "from",
+                    "Published on or after.",
+                    {"type": "string", "format": "date"},
+                ),
+                _param(
+                    "to",
+                    "Published on or before.",
+                    {"type": "string", "format": "date"},
+                ),
+                _param("year", "Publication year.", {"type": "integer"}),
+                _param(
+                    "department",
+                    "Department key (from the department facet).",
+                    {"type": "string"},
+                ),
+                _param(
+                    "issuing_body",
+                    "assembly, mayor or directorate.",
+                    {"type": "string"},
+                ),
+                _param(
+                    "status",
+                    "Act status, or for competitions upcoming/open/closed/results.",
+                    {"type": "string"},
+                ),
+                _param(
+                    "sort",
+                    "Order.",
+                    {"type": "string", "enum": SORTS, "default": "relevance"},
+                ),
+                _param(
+                    "page",
+                    "Page number.",
+                    {"type": "integer", "minimum": 1, "default": 1},
+                ),
+                _param(
+                    "page_size",
+                    "Results per page.",
+                    {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": MAX_PAGE_SIZE,
+                        "default": 20,
+                    },
+                ),
+            ],
+            "responses": {
+                "200": {
+                    "description": "One page of grouped results with facet counts.",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "query": {"type": "string"},
+                                    "total": {"type": "integer"},
+                                    "page": {"type": "integer"},
+                                    "page_size": {"type": "integer"},
+                                    "degraded": {"type": "boolean"},
+                                    "did_you_mean": {"type": "string"},
+                                    "results": {"type": "array", "items": _RESULT},
+                                    "facets": _FACETS,
+                                },
+                            }
+                        }
+                    },
+                },
+                "400": _ERROR,
+            },
+        }
+    },
+    "/api/search/suggest/": {
+        "get": {
+            "operationId": "searchSuggest",
+            "tags": ["search"],
+            "summary": "Title suggestions while typing (at most 8)",
+            "parameters": [
+                _param(
+                    "q",
+                    "The start of a title or number.",
+                    {"type": "string", "maxLength": 200},
+                ),
+                _param(
+                    "locale", "Preferred language.", {"type": "string", "enum": LOCALES}
+                ),
+            ],
+            "responses": {
+                "200": {
+                    "description": "Suggestions; empty when search is unavailable.",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "suggestions": {
+                                        "type": "array",
+                                        "maxItems": 8,
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "title": {"type": "string"},
+                                                "url": {"type": "string"},
+                                                "type": {
+                                                    "type": "string",
+                                                    "enum": TYPES,
+                                                },
+                                            },
+                                        },
+                                    }
+                                },
+                            }
+                        }
+                    },
+                },
+                "400": _ERROR,
+            },
+        }
+    },
+}

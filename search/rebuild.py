@@ -1,0 +1,73 @@
+"""Build a fresh physical index and swap the alias in one atomic step."""
+
+import sys
+import time
+
+from elasticsearch import helpers
+
+from . import backend
+from .indexing import indexable_pages, page_documents
+from .models import PendingIndexUpdate
+
+
+def progress(done, total, out, width=30):
+    filled = int(width * done / total) if total else width
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages")
+    out.flush()
+
+
+def generate(pages, index, counter, out):
+    total = len(pages)
+    for number, page in enumerate(pages, 1):
+        if page.get_url() is not None:
+            for doc_id, source in page_documents(page):
+                counter["documents"] += 1
+                yield {"_op_type": "index", "_index": index, "_id": doc_id, **source}
+        if number % 20 == 0 or number == total:
+            progress(number, total, out)
+
+
+def rebuild(out=sys.stdout, keep_old=False):
+    """Returns a summary dict. Searches keep using the old index until the swap."""
+    started = time.monotonic()
+    es = backend.client(timeout=60)
+    alias = backend.alias_name()
+    queued_before = list(PendingIndexUpdate.objects.values_list("pk", "created_at"))
+    try:
+        name = backend.new_index_name()
+        backend.create_index(es, name)
+        pages = list(indexable_pages().specific(defer=False))
+        counter = {"documents": 0}
+        ok, errors = helpers.bulk(
+            es,
+            generate(pages, name, counter, out),
+            raise_on_error=False,
+            chunk_size=200,
+        )
+        out.write("\n")
+        es.indices.refresh(index=name)
+        old = backend.indices_behind_alias(es)
+        actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+        if es.indices.exists(index=alias) and not es.indices.exists_alias(name=alias):
+            # A concrete index squatting the alias name (older layout).
+            actions.append({"remove_index": {"index": alias}})
+        actions.append({"add": {"index": name, "alias": alias}})
+        es.indices.update_aliases(actions=actions)
+        if not keep_old:
+            for index in old:
+                es.indices.delete(index=index, ignore_unavailable=True)
+    finally:
+        es.close()
+    # The new index reflects the database as of now: earlier queue entries are done.
+    for pk, created_at in queued_before:
+        PendingIndexUpdate.objects.filter(pk=pk, created_at=created_at).delete()
+    backend.reset_breakers()
+    return {
+        "index": name,
+        "alias": alias,
+        "pages": len(pages),
+        "documents": ok,
+        "errors": len(errors) if isinstance(errors, list) else errors,
+        "replaced": old,
+        "seconds": round(time.monotonic() - started, 2),
+    }
