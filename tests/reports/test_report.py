@@ -95,10 +95,9 @@ def test_share_in_official_languages(demo_site):
 def test_published_report_keeps_its_figures(demo_site):
     report = TransparencyReportPage.objects.get(locale__language_code="sq")
     before = report.figures()
+    live_total = compute_figures(*PERIOD)["communications"]["total"]
     add_press_release(date(2018, 3, 5), "late-addition")
-    assert compute_figures(*PERIOD)["communications"]["total"] == (
-        before["communications"]["total"] + 1
-    )
+    assert compute_figures(*PERIOD)["communications"]["total"] == live_total + 1
     report.refresh_from_db()
     assert report.figures() == before
     # Republishing does not refresh them either.

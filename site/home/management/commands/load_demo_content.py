@@ -61,11 +61,11 @@ class Command(BaseCommand):
         self.translate(home, sections, sessions, decisions)
         self.translate_one_of_each_type(sections)
         transaction.on_commit(self.after_translations)
-        # Published last, so its frozen figures include the translations.
+        self.create_search_demo(sections, decisions, departments)
+        # Published last, so its frozen figures include everything above.
         report = self.create_report(home)
         self.translate_page(report, "sr", demo_data.TRANSLATIONS["sr"])
         transaction.on_commit(self.after_translations)
-        self.create_search_demo(sections, decisions, departments)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Page.objects.live().count()} live pages."
