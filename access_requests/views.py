@@ -16,6 +16,7 @@ from .stats import labelled, statistics
 from .suggestions import suggest_published_pages
 
 PUBLIC_STEPS = [State.RECEIVED, State.IN_PROGRESS]
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def client_address(request):
@@ -119,6 +120,17 @@ def parse_period(params):
         end = date.fromisoformat(params.get("to") or today.isoformat())
     except ValueError:
         return None, None, _("Dates must be written as YYYY-MM-DD.")
+    if start < EARLIEST or end > LATEST:
+        # Extreme dates overflow once combined with a time zone.
+        return (
+            None,
+            None,
+            _("Dates must be between %(earliest)s and %(latest)s.")
+            % {
+                "earliest": EARLIEST.isoformat(),
+                "latest": LATEST.isoformat(),
+            },
+        )
     if end < start:
         return None, None, _("The end of the period is before its start.")
     if (end - start).days > 366 * 20:
