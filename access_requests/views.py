@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import rate_limited as limited
+
 from . import conf
 from .forms import AccessRequestForm, TrackingCodeForm
 from .models import AccessRequest, State
@@ -139,6 +141,7 @@ def parse_period(params):
 
 
 @require_GET
+@limited("stats_api")
 def stats_api(request):
     start, end, error = parse_period(request.GET)
     if error:

@@ -266,6 +266,11 @@ RATE_LIMITS = {
     "search_api": (120, 60),
     "suggest_api": (300, 60),
     "public_post": (10, 3600),
+    # Password and login forms (admin, private pages): POSTs only.
+    "login": (20, 600),
+    # JSON reports computed on every request.
+    "stats_api": (60, 60),
+    "parity_api": (30, 60),
 }
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR", False)
 
