@@ -218,7 +218,7 @@ ELASTICSEARCH_CLIENT_OPTIONS = {
 
 def wagtail_search_backends(choice, url, prefix, client_options):
     """Wagtail's admin search on the same node as the transparency index."""
-    database = {"BACKEND": "wagtail.search.backends.database"}
+    database = {"BACKEND": "core.search_backends"}
     elasticsearch = {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [url],
