@@ -35,7 +35,7 @@ rebuild_index() {
 }
 
 snapshot() {
-  manage shell -c '
+  manage shell --no-imports -c '
 import json
 from wagtail.models import Page, Revision
 from access_requests.models import AccessRequest
@@ -62,6 +62,7 @@ snapshot >"$WORK/before.json"
 
 say "backup: pg_dump + media"
 step "$PG_BIN/pg_dump" "${PG[@]}" -Fc -f "$WORK/db.dump" "$DB"
+mkdir -p "$MEDIA_ROOT"  # the demo may have no uploads yet
 step tar -C "$MEDIA_ROOT" -czf "$WORK/media.tar.gz" .
 say "  dump $(du -h "$WORK/db.dump" | cut -f1), media $(du -h "$WORK/media.tar.gz" | cut -f1)"
 
