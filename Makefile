@@ -83,6 +83,6 @@ endif
 
 test-postgres: install pg-start ## the database-dependent tests again, on PostgreSQL
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(VENV)/bin/pytest --create-db -m "not browser" \
-	  -p no:cacheprovider tests/core tests/reports tests/localization tests/access_requests \
+	  -p no:cacheprovider tests/core tests/reports tests/localization tests/access_requests tests/hardening \
 	  --ignore=tests/core/test_elasticsearch_script.py --ignore=tests/core/test_production.py \
 	  --ignore=tests/access_requests/test_concurrency.py $(PYTEST_POSTGRES_ARGS)

@@ -7,3 +7,8 @@ class AccessRequestsConfig(AppConfig):
     label = "access_requests"
     verbose_name = _("Access to public documents")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import openapi
+
+        openapi.register()

@@ -1,9 +1,15 @@
 """Published pages that may already answer a request, before it is filed."""
 
+import logging
+
 from django.utils.module_loading import import_string
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.models import Locale, Page
 
 from . import conf
+
+logger = logging.getLogger(__name__)
 
 
 def wagtail_search(text, language, limit=5):
@@ -19,4 +25,11 @@ def suggest_published_pages(text, language, limit=5):
     search can replace Wagtail's without touching the views."""
     if not text.strip():
         return []
-    return import_string(conf.get("ACCESS_REQUEST_SUGGESTER"))(text, language, limit)
+    try:
+        return import_string(conf.get("ACCESS_REQUEST_SUGGESTER"))(
+            text, language, limit
+        )
+    except (TransportError, ApiError) as error:
+        # Suggestions are a courtesy: without the search node, the form still works.
+        logger.warning("no suggestions, the search node is unreachable: %s", error)
+        return []

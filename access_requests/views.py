@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import rate_limited as limited
+
 from . import conf
 from .forms import AccessRequestForm, TrackingCodeForm
 from .models import AccessRequest, State
@@ -16,6 +18,7 @@ from .stats import labelled, statistics
 from .suggestions import suggest_published_pages
 
 PUBLIC_STEPS = [State.RECEIVED, State.IN_PROGRESS]
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def client_address(request):
@@ -119,6 +122,17 @@ def parse_period(params):
         end = date.fromisoformat(params.get("to") or today.isoformat())
     except ValueError:
         return None, None, _("Dates must be written as YYYY-MM-DD.")
+    if start < EARLIEST or end > LATEST:
+        # Extreme dates overflow once combined with a time zone.
+        return (
+            None,
+            None,
+            _("Dates must be between %(earliest)s and %(latest)s.")
+            % {
+                "earliest": EARLIEST.isoformat(),
+                "latest": LATEST.isoformat(),
+            },
+        )
     if end < start:
         return None, None, _("The end of the period is before its start.")
     if (end - start).days > 366 * 20:
@@ -127,6 +141,7 @@ def parse_period(params):
 
 
 @require_GET
+@limited("stats_api")
 def stats_api(request):
     start, end, error = parse_period(request.GET)
     if error:

@@ -3,12 +3,16 @@
 Only live pages that an anonymous visitor may see are served: Wagtail's pages
 endpoint already excludes drafts and pages behind a view restriction."""
 
+import logging
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -17,6 +21,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
 DATE_PARAMETERS = ("published_after", "published_before")
+logger = logging.getLogger(__name__)
 
 
 def parse_date_parameter(request, name):
@@ -91,9 +96,36 @@ class ValidatingFieldsFilter(FieldsFilter):
             ) from error
 
 
+class DegradingSearchFilter(SearchFilter):
+    """Wagtail's ?search=, answered by a plain database scan (slower, unranked)
+    while the Elasticsearch node is unreachable, instead of a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        results = super().filter_queryset(request, queryset, view)
+        if results is queryset:
+            return results
+        try:
+            results.count()  # cached: the listing's total reuses it
+        except (TransportError, ApiError) as error:
+            logger.warning("API search falls back to the database: %s", error)
+            return DatabaseSearchBackend({}).search(
+                request.GET["search"],
+                queryset,
+                operator=request.GET.get("search_operator"),
+                order_by_relevance="order" not in request.GET,
+            )
+        return results
+
+
+REPLACED_FILTERS = {
+    FieldsFilter: ValidatingFieldsFilter,
+    SearchFilter: DegradingSearchFilter,
+}
+
+
 class TransparencyPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
-        ValidatingFieldsFilter if backend is FieldsFilter else backend
+        REPLACED_FILTERS.get(backend, backend)
         for backend in PagesAPIViewSet.filter_backends
     ]
     # The search backend must stay last: its results cannot be filtered further.
@@ -105,5 +137,21 @@ class TransparencyPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TransparencyPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+
+class TransparencyImagesAPIViewSet(ImagesAPIViewSet):
+    filter_backends = [
+        REPLACED_FILTERS.get(backend, backend)
+        for backend in ImagesAPIViewSet.filter_backends
+    ]
+
+
+class TransparencyDocumentsAPIViewSet(DocumentsAPIViewSet):
+    filter_backends = [
+        REPLACED_FILTERS.get(backend, backend)
+        for backend in DocumentsAPIViewSet.filter_backends
+    ]
+
+
+api_router.register_endpoint("images", TransparencyImagesAPIViewSet)
+api_router.register_endpoint("documents", TransparencyDocumentsAPIViewSet)

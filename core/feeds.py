@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -94,7 +95,9 @@ class SectionFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or item.search_description or ""
+        # Readers render an RSS description or an Atom summary (type="html") as
+        # HTML, so the plain-text summary is escaped: markup in it stays text.
+        return escape(item.summary or item.search_description or "")
 
     def item_link(self, item):
         return item.get_url(self.request)

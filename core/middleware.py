@@ -1,5 +1,10 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+
+# Machine-readable URLs outside the language prefix: an unknown path there is a
+# JSON 404, never a redirect to an HTML page.
+API_PATH_PREFIX = "/api/"
 
 
 class ContentSecurityPolicyMiddleware:
@@ -36,4 +41,10 @@ class LocaleMiddlewareKeeping404s(LocaleMiddleware):
         ):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response
+        if response.status_code == 404 and request.path_info.startswith(
+            API_PATH_PREFIX
+        ):
+            return JsonResponse(
+                {"message": "No API endpoint at this address."}, status=404
+            )
         return super().process_response(request, response)

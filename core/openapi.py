@@ -62,6 +62,26 @@ def _parameter(name, description, schema=None, location="query"):
 
 
 ERROR = {"$ref": "#/components/schemas/Error"}
+# The app's own JSON views (stats, parity, rate limits) answer {"error": "..."}.
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+
+
+def json_response(description, schema):
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
+TOO_MANY_REQUESTS = {
+    **json_response("Too many requests from this address; retry later.", PROBLEM),
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {"type": "integer"},
+        }
+    },
+}
 LISTING_PARAMETERS = [
     _parameter("limit", "Items per page (default 20).", {"type": "integer"}),
     _parameter("offset", "Items to skip.", {"type": "integer"}),
@@ -95,7 +115,7 @@ PAGE_PARAMETERS = [
 ]
 
 
-def _responses(item_schema, listing):
+def _responses(item_schema, listing, not_found="No such live, public object."):
     ok = (
         {
             "type": "object",
@@ -117,15 +137,12 @@ def _responses(item_schema, listing):
             "content": {"application/json": {"schema": ERROR}},
         },
     }
-    if not listing:
-        responses["404"] = {
-            "description": "No such live, public object.",
-            "content": {"application/json": {"schema": ERROR}},
-        }
+    if not_found:
+        responses["404"] = json_response(not_found, ERROR)
     return responses
 
 
-def _endpoint(name, summary, item_schema, extra_parameters=()):
+def _endpoint(name, summary, item_schema, extra_parameters=(), listing_not_found=None):
     id_parameter = _parameter("id", "Object id.", {"type": "integer"}, "path")
     register_path(
         f"/api/v2/{name}/",
@@ -135,7 +152,9 @@ def _endpoint(name, summary, item_schema, extra_parameters=()):
                 "operationId": f"list_{name}",
                 "tags": [name],
                 "parameters": [*LISTING_PARAMETERS, *extra_parameters],
-                "responses": _responses(item_schema, listing=True),
+                "responses": _responses(
+                    item_schema, listing=True, not_found=listing_not_found
+                ),
             }
         },
     )
@@ -160,6 +179,15 @@ register_component(
         "type": "object",
         "required": ["message"],
         "properties": {"message": {"type": "string"}},
+    },
+)
+register_component(
+    "schemas",
+    "Problem",
+    {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "string"}},
     },
 )
 register_component(
@@ -208,7 +236,24 @@ register_component(
     },
 )
 _endpoint(
-    "pages", "published pages", {"$ref": "#/components/schemas/Page"}, PAGE_PARAMETERS
+    "pages",
+    "published pages",
+    {"$ref": "#/components/schemas/Page"},
+    PAGE_PARAMETERS,
+    listing_not_found="`locale` names no language of the site.",
 )
 _endpoint("images", "images", {"$ref": "#/components/schemas/Media"})
 _endpoint("documents", "documents", {"$ref": "#/components/schemas/Media"})
+register_path(
+    "/api/schema/",
+    {
+        "get": {
+            "summary": "This OpenAPI description",
+            "operationId": "openapi_schema",
+            "tags": ["schema"],
+            "responses": {
+                "200": json_response("The OpenAPI 3 document.", {"type": "object"})
+            },
+        }
+    },
+)

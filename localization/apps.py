@@ -9,4 +9,6 @@ class LocalizationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import openapi, signals  # noqa: F401
+
+        openapi.register()

@@ -10,6 +10,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.ratelimit import rate_limited
+
 from .parity import parity_report
 from .permissions import is_translator_only, target_language_codes, translator_languages
 from .queue import STATE_LABELS, build_queue, source_locale
@@ -81,6 +83,7 @@ def parse_range(request):
     return bounds
 
 
+@rate_limited("parity_api")
 def parity_api(request):
     try:
         date_from, date_to = parse_range(request)

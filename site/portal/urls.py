@@ -13,6 +13,7 @@ from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    *core_urls.login_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     *localization_urls.api_urlpatterns,
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("", include(localization_urls.urlpatterns)),
     path("qasje/", include("access_requests.urls")),
+    *core_urls.i18n_login_urlpatterns,
     path("", include(core_urls.i18n_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -218,7 +218,7 @@ ELASTICSEARCH_CLIENT_OPTIONS = {
 
 def wagtail_search_backends(choice, url, prefix, client_options):
     """Wagtail's admin search on the same node as the transparency index."""
-    database = {"BACKEND": "wagtail.search.backends.database"}
+    database = {"BACKEND": "core.search_backends"}
     elasticsearch = {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [url],
@@ -266,6 +266,11 @@ RATE_LIMITS = {
     "search_api": (120, 60),
     "suggest_api": (300, 60),
     "public_post": (10, 3600),
+    # Password and login forms (admin, private pages): POSTs only.
+    "login": (20, 600),
+    # JSON reports computed on every request.
+    "stats_api": (60, 60),
+    "parity_api": (30, 60),
 }
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR", False)
 

@@ -16,5 +16,5 @@ MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca_test")
 # Tests that check live index updates switch this on for themselves.
 SEARCH_AUTO_UPDATE = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backends"}}
 DEMO_EDITOR = {"username": "editor", "password": "transparenca-demo"}
