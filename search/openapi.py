@@ -10,6 +10,8 @@ def _param(name, description, schema):
         "name": name,
         "in": "query",
         "required": False,
+        # A blank value (an empty form field) means the default, as on the page.
+        "allowEmptyValue": True,
         "description": description,
         "schema": schema,
     }
