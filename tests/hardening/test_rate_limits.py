@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +28,13 @@ def assert_limited(response, json_body):
     retry_after = int(response["Retry-After"])
     assert 0 < retry_after <= 60
     text = response.json()["error"] if json_body else response.content.decode()
-    assert "Too many requests" in text
-    assert str(retry_after) in text
+    # The message is in the visitor's language (Albanian by default).
+    language = response.get("Content-Language", "sq")
+    with translation.override(language):
+        expected = translation.gettext(
+            "Too many requests. Please wait %(seconds)s seconds and try again."
+        ) % {"seconds": retry_after}
+    assert text.strip() == expected
 
 
 @pytest.mark.parametrize("url", ["/api/access-requests/stats/", "/api/parity/"])
