@@ -339,7 +339,10 @@ def outage(env, args, started, results_note):
     drift = has_command(env, "search_drift")
     catch_up = None
     if drift:
-        manage(env, "search_drift")
+        # search_drift exits non-zero while the index lags: that is the finding.
+        subprocess.run([PYTHON, "manage.py", "search_drift"], env=env, cwd=REPO)
+        # Queued updates are replayed by search_sync (cron in production).
+        subprocess.run([PYTHON, "manage.py", "search_sync"], env=env, cwd=REPO)
     for waited in range(args.catch_up_timeout):
         if index_has(args, token):
             catch_up = waited
