@@ -48,17 +48,6 @@ SEEDS = {
     "health agriculture farmer subsidy scholarship student notice press session "
     "minutes approval plan development transparency citizen mayor council lighting",
 }
-TYPES = [
-    "act",
-    "decision",
-    "minutes",
-    "competition",
-    "press_release",
-    "notice",
-    "invitation",
-    "session",
-    "document",
-]
 QUERIES = {
     "sq": [
         "vendimi per buxhetin",
@@ -88,6 +77,9 @@ def words(rng, locale, count):
 
 
 def documents(count, index, seed=2018):
+    # The type keys the search API accepts (imported once Django is set up).
+    from search.query import TYPES
+
     rng = random.Random(seed)
     for number in range(count):
         locale = rng.choice(["sq", "sq", "sr", "tr", "en"])

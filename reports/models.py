@@ -1,6 +1,5 @@
 import csv
 import io
-import json
 from datetime import date
 
 from django.db import models
@@ -135,7 +134,3 @@ class TransparencyReportPage(RoutablePageMixin, SocialMetaMixin, Page):
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
         return response
-
-
-def figures_as_json(figures):
-    return json.dumps(figures, ensure_ascii=False, indent=2)

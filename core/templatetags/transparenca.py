@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -65,15 +65,6 @@ def missing_translation_url(page, code, translations):
             return reverse("page_not_translated", args=[page.pk])
         except NoReverseMatch:
             return None
-
-
-@register.simple_tag
-def locale_home(language_code):
-    locale = Locale.objects.filter(language_code=language_code).first()
-    site = Site.objects.filter(is_default_site=True).first()
-    if not (locale and site):
-        return None
-    return site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
 
 
 @register.filter
