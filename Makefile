@@ -53,9 +53,14 @@ demo: migrate ## load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
 run: install system-deps ## set up and serve the demo site on http://127.0.0.1:8000/
-	@scripts/elasticsearch start || echo "run: Elasticsearch is not available; Wagtail's database search is used instead."
+	@scripts/elasticsearch start || { \
+	  echo; echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	  echo "!! run: ELASTICSEARCH DID NOT START (the reason is printed above)."; \
+	  echo "!! The site falls back to the DATABASE search: no diacritic-free, Cyrillic/Latin"; \
+	  echo "!! or typo-tolerant matching, and /api/search/ answers degraded: true."; \
+	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; echo; }
 	@$(MAKE) --no-print-directory demo
-	@echo "Transparenca: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, demo editor: editor / transparenca-demo)"
+	@echo "Transparenca: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, demo users: editor, moderator, translator-sr, officer, admin; password transparenca-demo)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install ## ruff lint and format check

@@ -80,3 +80,34 @@ def test_unknown_command_explains_usage():
     result = subprocess.run([str(SCRIPT), "frobnicate"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "usage" in result.stderr
+
+
+def test_a_download_with_the_wrong_digest_is_refused_and_deleted(tmp_path):
+    cache = tmp_path / "cache"
+    download = cache / "elasticsearch" / "download"
+    download.mkdir(parents=True)
+    zip_path = download / "elasticsearch-8.19.3.zip"
+    zip_path.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty but valid zip
+    env = {
+        **os.environ,
+        "ELASTICSEARCH_URL": "http://127.0.0.1:9278",
+        "TRANSPARENCA_CACHE": str(cache),
+    }
+    result = run("install", env=env)
+    assert result.returncode == 1
+    assert "SHA-512 mismatch" in result.stderr
+    assert not zip_path.exists()
+
+
+@pytest.mark.skipif(not shutil.which("mvn"), reason="mvn needed")
+def test_install_fetches_from_an_empty_maven_repository(tmp_path):
+    # A fresh machine: nothing in ~/.m2 and Maven Central without checksum files.
+    env = {
+        **os.environ,
+        "ELASTICSEARCH_URL": "http://127.0.0.1:9278",
+        "TRANSPARENCA_CACHE": str(tmp_path / "cache"),
+        "MAVEN_OPTS": f"-Dmaven.repo.local={tmp_path / 'm2'}",
+    }
+    result = run("install", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "verified SHA-512 of elasticsearch-8.19.3.zip" in result.stdout

@@ -17,4 +17,5 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca_test")
 # Tests that check live index updates switch this on for themselves.
 SEARCH_AUTO_UPDATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backends"}}
-DEMO_EDITOR = {"username": "editor", "password": "transparenca-demo"}
+# The demo's accounts, as `make run` creates them.
+from .dev import DEMO_PASSWORD, DEMO_USERS  # noqa: E402,F401

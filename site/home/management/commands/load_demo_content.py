@@ -55,7 +55,7 @@ class Command(BaseCommand):
             self.create_minutes(sections["minutes"], sessions, departments)
             self.create_competitions(sections["competitions"], departments)
             self.create_press(sections["press"], departments, topics)
-            self.create_editor()
+            self.create_demo_users()
             self.create_access_requests()
         # Translations publish on commit (wagtail-localize), so they run last.
         self.translate(home, sections, sessions, decisions)
@@ -416,25 +416,31 @@ class Command(BaseCommand):
 
         load_demo_requests()
 
-    def create_editor(self):
-        demo = getattr(settings, "DEMO_EDITOR", None)
-        if not demo:
+    def create_demo_users(self):
+        """One account per role of the office (see DEMO_USERS in dev settings):
+        an editor who can't publish acts, a moderator who approves them,
+        translators per locale, an access-request officer and an administrator."""
+        users = getattr(settings, "DEMO_USERS", None)
+        if not users:
             return
         user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(
-            username=demo["username"],
-            defaults={
-                "email": "editor@example.org",
-                "is_staff": True,
-                "first_name": "Demo",
-                "last_name": "Editor",
-            },
-        )
-        if created:
-            user.set_password(demo["password"])
-            user.is_superuser = True
-            user.save()
-            user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+        for spec in users:
+            user, created = user_model.objects.get_or_create(
+                username=spec["username"],
+                defaults={
+                    "email": f"{spec['username']}@example.org",
+                    "is_staff": True,
+                    "first_name": spec.get("first_name", ""),
+                    "last_name": spec.get("last_name", ""),
+                    "is_superuser": spec.get("superuser", False),
+                },
+            )
+            if created:
+                user.set_password(settings.DEMO_PASSWORD)
+                user.save()
+            for name in spec.get("groups", ()):
+                group, _ = Group.objects.get_or_create(name=name)
+                user.groups.add(group)
 
     # --- search ----------------------------------------------------------------
     def create_search_demo(self, sections, decisions, departments):
