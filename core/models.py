@@ -1,7 +1,9 @@
+import html
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from simple_history.models import HistoricalRecords
@@ -15,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import AttachmentBlock, BodyBlock
 from .filters import DepartmentFilter, YearFilter, build_filter_form
+from .related import page_in_locale, pages_in_locale, snippet_in_locale
 from .serializers import SnippetField, SnippetListField
 
 
@@ -185,6 +188,49 @@ class TransparencyPage(SocialMetaMixin, Page):
         """The date that matters most for this type (adoption, deadline, ...)."""
         return self.display_date
 
+    # --- what the detail page and its card show ------------------------------
+    @property
+    def summary_in_body(self):
+        """Whether the body already opens with the summary: editors often paste
+        the lead into both, and the page should say it once."""
+        summary = " ".join(self.summary.split()).casefold()
+        first = next(iter(self.body), None) if summary else None
+        if first is None or first.block_type != "paragraph":
+            return False
+        text = html.unescape(strip_tags(first.value.source))
+        return " ".join(text.split()).casefold().startswith(summary)
+
+    def card_facts(self):
+        """(label, datetime) pairs a listing card shows besides the date."""
+        return []
+
+    # --- links in this page's language (see core.related) -------------------
+    @property
+    def link_locale(self):
+        # A new page in a preview has no locale yet: it gets its parent's.
+        return self.locale if self.locale_id else self.get_default_locale()
+
+    def localized_pages(self, pages):
+        return pages_in_locale(pages, self.link_locale)
+
+    def localized_page(self, page):
+        return page_in_locale(page, self.link_locale)
+
+    def pages_linking_here(self, model, field):
+        """Live pages of `model` whose `field` names this page in any language,
+        once each, in this page's language. Works before the page is saved."""
+        linking = model.objects.filter(
+            **{f"{field}__translation_key": self.translation_key}
+        ).order_by("-first_published_at", "pk")
+        return self.localized_pages(linking)
+
+    @property
+    def localized_department(self):
+        return snippet_in_locale(self.department, self.link_locale)
+
+    def localized_topics(self):
+        return [snippet_in_locale(t, self.link_locale) for t in self.topics.all()]
+
     # --- search ----------------------------------------------------------
     # Field names a concrete type fills in so the search document carries its
     # number, status and issuing body without `search` knowing the type.
@@ -221,7 +267,7 @@ class TransparencyPage(SocialMetaMixin, Page):
 
     def search_document(self):
         """The unified search document of this page (see the `search` app)."""
-        department = self.department
+        department = self.localized_department
         body = " ".join(self.body.stream_block.get_searchable_content(self.body))
         key_date = self.key_date()
         return {
@@ -239,7 +285,7 @@ class TransparencyPage(SocialMetaMixin, Page):
             "issuing_body": self.search_issuing_body(),
             "reference_number": self.search_reference_number(),
             "status": self.search_status(),
-            "tags": [topic.name for topic in self.topics.all()],
+            "tags": [topic.name for topic in self.localized_topics()],
             "attachments": self.search_attachments(),
         }
 

@@ -133,6 +133,18 @@ class MunicipalActPage(ChangeLogMixin, TransparencyPage):
     def search_extra_text(self):
         return self.legal_basis
 
+    def related_acts(self):
+        """(label, acts) for each non-empty relation, in this act's language.
+        `amends`/`repeals` come from the form in a preview, the reverse lists
+        from the database."""
+        relations = [
+            (_("Amends"), self.localized_pages(self.amends)),
+            (_("Amended by"), self.pages_linking_here(MunicipalActPage, "amends")),
+            (_("Repeals"), self.localized_pages(self.repeals)),
+            (_("Repealed by"), self.pages_linking_here(MunicipalActPage, "repeals")),
+        ]
+        return [(label, acts) for label, acts in relations if acts]
+
 
 class DecisionPage(TransparencyPage):
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
@@ -197,6 +209,11 @@ class DecisionPage(TransparencyPage):
     def key_date(self):
         return self.decision_date or self.display_date
 
+    @property
+    def adopted_at(self):
+        """The session, in this decision's language (None unless live)."""
+        return self.localized_page(self.session)
+
 
 class MinutesPage(TransparencyPage):
     class Approval(models.TextChoices):
@@ -246,6 +263,11 @@ class MinutesPage(TransparencyPage):
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
+
+    @property
+    def session_link(self):
+        """The session, in the language of these minutes (None unless live)."""
+        return self.localized_page(self.session)
 
 
 class CompetitionKind(models.TextChoices):
@@ -343,8 +365,23 @@ class CompetitionPage(TransparencyPage):
     def get_state_display(self):
         return CompetitionState(self.state).label
 
+    @classmethod
+    def state_condition(cls, state, moment):
+        """`state_at` as a database filter: the same rules, for listings."""
+        without_results = Q(results_document__isnull=True)
+        return {
+            CompetitionState.UPCOMING: without_results & Q(opens_at__gt=moment),
+            CompetitionState.OPEN: without_results
+            & Q(opens_at__lte=moment, closes_at__gt=moment),
+            CompetitionState.CLOSED: without_results & Q(closes_at__lte=moment),
+            CompetitionState.RESULTS: Q(results_document__isnull=False),
+        }[state]
+
     def key_date(self):
         return timezone.localdate(self.closes_at)
+
+    def card_facts(self):
+        return [(_("Deadline"), self.closes_at)]
 
 
 class CompetitionStateFilter(IndexFilter):
@@ -358,16 +395,7 @@ class CompetitionStateFilter(IndexFilter):
         return CompetitionState.choices
 
     def apply(self, queryset, value, models):
-        now = timezone.now()
-        without_results = Q(results_document__isnull=True)
-        conditions = {
-            CompetitionState.UPCOMING: without_results & Q(opens_at__gt=now),
-            CompetitionState.OPEN: without_results
-            & Q(opens_at__lte=now, closes_at__gt=now),
-            CompetitionState.CLOSED: without_results & Q(closes_at__lte=now),
-            CompetitionState.RESULTS: Q(results_document__isnull=False),
-        }
-        return queryset.filter(conditions[value])
+        return queryset.filter(CompetitionPage.state_condition(value, timezone.now()))
 
 
 class ActIndexPage(SectionIndexPage):

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -31,6 +32,17 @@ class AgendaItemBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         template = "assembly_sessions/blocks/agenda_item.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The chosen act is stored once, often in Albanian; link the session's
+        # own language version, and into the session's video at this item.
+        session = (parent_context or {}).get("page")
+        adopted = value.get("adopted")
+        if hasattr(session, "localized_page"):
+            context["adopted"] = session.localized_page(adopted) if adopted else None
+            context["video_link"] = session.agenda_video_link(value["video_timestamp"])
+        return context
 
 
 class SessionKind(models.TextChoices):
@@ -155,6 +167,15 @@ class AssemblySessionPage(TransparencyPage):
 
     def key_date(self):
         return timezone.localdate(self.starts_at)
+
+    def outcomes(self):
+        """The minutes and decisions of this session, each once, in its language."""
+        minutes = apps.get_model("municipal_acts", "MinutesPage")
+        decisions = apps.get_model("municipal_acts", "DecisionPage")
+        return [
+            *self.pages_linking_here(minutes, "session"),
+            *self.pages_linking_here(decisions, "session"),
+        ]
 
 
 class AssemblySessionIndexPage(SectionIndexPage):

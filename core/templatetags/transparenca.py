@@ -1,5 +1,8 @@
+from urllib.parse import urljoin, urlsplit
+
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
@@ -74,13 +77,6 @@ def type_label(page):
     return model.get_verbose_name() if model else ""
 
 
-@register.simple_tag
-def video_at(session, timestamp):
-    """Link into a session's video at an agenda item's timestamp."""
-    link = getattr(session, "agenda_video_link", None)
-    return link(timestamp) if link else None
-
-
 @register.simple_tag(takes_context=True)
 def section_feeds(context, page):
     """RSS, Atom and iCalendar links for the page types listed on an index page."""
@@ -110,3 +106,28 @@ def section_feeds(context, page):
             # The site did not mount the feeds (core.urls.i18n_urlpatterns).
             continue
     return feeds
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` made absolute against the page's site, the base og:url uses (a
+    share card's links must answer wherever the page is shared); the request
+    or BASE_URL when the page has no site yet (a preview of a new page)."""
+    if not url or urlsplit(url).scheme:
+        return url
+    page = context.get("page")
+    site = page.get_site() if isinstance(page, Page) and page.url_path else None
+    if site is not None:
+        return urljoin(f"{site.root_url}/", url)
+    request = context.get("request")
+    if request is not None:
+        return request.build_absolute_uri(url)
+    return urljoin(getattr(settings, "WAGTAILADMIN_BASE_URL", ""), url)
+
+
+@register.simple_tag
+def default_social_image():
+    """The static path of the image shared when a page has none of its own
+    (setting SOCIAL_DEFAULT_IMAGE), as an absolute-ready URL, or ''."""
+    path = getattr(settings, "SOCIAL_DEFAULT_IMAGE", "")
+    return static(path) if path else ""

@@ -284,6 +284,10 @@ ACCESS_REQUEST_OFFICER_EMAILS = env_list("ACCESS_REQUEST_OFFICER_EMAILS")
 TRANSPARENCA_HOLIDAY_PROVIDER = "access_requests.models.holidays_between"
 TRANSPARENCA_ACCESS_REQUEST_STATISTICS = "access_requests.stats.statistics"
 
+# Sharing (core/includes/social_meta.html): the static image Facebook shows for
+# a page without its own social image; empty for none.
+SOCIAL_DEFAULT_IMAGE = "img/social-default.png"
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
