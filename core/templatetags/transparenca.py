@@ -116,10 +116,11 @@ def absolute_url(context, url):
     if not url or urlsplit(url).scheme:
         return url
     page = context.get("page")
-    site = page.get_site() if isinstance(page, Page) and page.url_path else None
-    if site is not None:
-        return urljoin(f"{site.root_url}/", url)
     request = context.get("request")
+    # The URL parts come from Wagtail's cached site root paths: no query.
+    parts = page.get_url_parts(request) if isinstance(page, Page) else None
+    if parts is not None and parts[1]:
+        return urljoin(f"{parts[1]}/", url)
     if request is not None:
         return request.build_absolute_uri(url)
     return urljoin(getattr(settings, "WAGTAILADMIN_BASE_URL", ""), url)

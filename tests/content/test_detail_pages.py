@@ -12,8 +12,8 @@ import time_machine
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from PIL import Image
 from wagtail.images import get_image_model
