@@ -77,14 +77,15 @@ class TestPageTypes(WagtailPageTestCase):
         their (empty) data is added by hand."""
         from django.urls import reverse
         from wagtail.fields import StreamField
-        from wagtail.test.utils.form_data import querydict_from_html
+
+        from tests.content.test_previews import edit_form_values
 
         user = self.create_superuser("form-reader")
         self.client.force_login(user)
         path = reverse("wagtailadmin_pages:edit", args=[page.pk])
         html = self.client.get(path).content.decode()
         self.client.logout()
-        data = querydict_from_html(html, form_id="page-edit-form")
+        data = edit_form_values(html)
         for field in type(page)._meta.get_fields():
             if isinstance(field, StreamField):
                 data[f"{field.name}-count"] = "0"

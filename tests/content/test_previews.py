@@ -33,19 +33,24 @@ def example(model):
     return page
 
 
-def form_data(client, page):
-    """The edit form's own values. StreamFields are drawn by JavaScript, so
-    their (empty) data is added by hand; the stored streams are previewed
-    through the revision views below."""
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert response.status_code == 200, page
-    html = response.content.decode()
+def edit_form_values(html):
+    """What a browser would submit from the page edit form's HTML."""
     data = querydict_from_html(html, form_id="page-edit-form")
     # Wagtail's helper picks the first option of a select with none chosen, as
     # a browser does for a single select; a multiple select sends nothing.
     for select in WagtailTestUtils.get_soup(html).select("select[multiple]"):
         if not select.find_all("option", selected=True):
             data.pop(select.get("name"), None)
+    return data
+
+
+def form_data(client, page):
+    """The edit form's own values. StreamFields are drawn by JavaScript, so
+    their (empty) data is added by hand; the stored streams are previewed
+    through the revision views below."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200, page
+    data = edit_form_values(response.content.decode())
     for field in type(page)._meta.get_fields():
         if isinstance(field, StreamField):
             data[f"{field.name}-count"] = "0"
