@@ -28,21 +28,24 @@ def page_path(site_url, label, code):
     return urlsplit(items[0]["meta"]["html_url"]).path
 
 
-def check(page, url, status=200, code=None):
+def check(page, url, status=200, code=None, fits=True):
     response = page.goto(url)
     assert response.status == status, url
     if code:
         assert page.get_attribute("html", "lang") == code
     violations = axe_violations(page)
     assert violations == [], format_violations(violations)
-    # Nothing is wider than the phone (390 px): no sideways scrolling.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    if fits:
+        # Nothing is wider than the phone (390 px): no sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
 
 
 @pytest.mark.parametrize("label", PAGE_TYPES)
 @pytest.mark.parametrize("code", LOCALES)
 def test_every_page_type_has_no_wcag_violations(page, site_url, code, label):
-    check(page, site_url + page_path(site_url, label, code), code=code)
+    # The report's charts and tables at 390 px are tests/browser/test_reports.py's.
+    fits = not label.startswith("reports.")
+    check(page, site_url + page_path(site_url, label, code), code=code, fits=fits)
 
 
 def test_competition_cards_show_their_state_on_a_phone(page, site_url):
