@@ -42,7 +42,7 @@ def pages_in_locale(pages, locale):
     if not linked:
         return []
     order = list(dict.fromkeys(page.translation_key for page in linked))
-    wanted = {page.translation_key: page.pk for page in linked}
+    linked_pks = {page.pk for page in linked}
     candidates = (
         Page.objects.live()
         .public()
@@ -54,7 +54,7 @@ def pages_in_locale(pages, locale):
     for candidate in candidates:
         rank = (
             candidate.locale_id != getattr(locale, "pk", None),
-            candidate.pk != wanted[candidate.translation_key],
+            candidate.pk not in linked_pks,
             candidate.locale.language_code != default_code,
             candidate.pk,
         )
