@@ -118,7 +118,7 @@ class Deployment:
             self.manage("collectstatic", "--noinput", "-v", "0")
 
     def start(self):
-        self.log = open(self.workdir / "gunicorn.log", "ab")  # noqa: SIM115
+        self.log = open(self.workdir / "gunicorn.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 GUNICORN,
