@@ -6,6 +6,7 @@ filing at once over HTTP, and a burst against a rate-limited endpoint.
 Every process started here is stopped by `Deployment.stop()`."""
 
 import concurrent.futures
+import copy
 import http.client
 import json
 import os
@@ -74,6 +75,7 @@ class Deployment:
         self.base = f"http://{HOST}:{self.port}"
         self.process = None
         self.pg_name = None
+        self.log_path = self.workdir / "gunicorn.log"
         if vendor == "sqlite":
             database = self.workdir / "filings.sqlite3"
             for suffix in ("", "-wal", "-shm"):
@@ -118,7 +120,7 @@ class Deployment:
             self.manage("collectstatic", "--noinput", "-v", "0")
 
     def start(self):
-        self.log = open(self.workdir / "gunicorn.log", "wb")  # noqa: SIM115
+        self.log = open(self.log_path, "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 GUNICORN,
@@ -155,6 +157,17 @@ class Deployment:
         self.stop()
         raise RuntimeError("gunicorn did not answer within 90 s")
 
+    def sibling(self, workers=1, **env):
+        """Another gunicorn on the same database, with some settings changed;
+        stopping it leaves the database alone."""
+        other = copy.copy(self)
+        other.workers, other.process, other.pg_name = workers, None, None
+        other.port = free_port()
+        other.base = f"http://{HOST}:{other.port}"
+        other.env = {**self.env, **env}
+        other.log_path = self.workdir / f"gunicorn-{other.port}.log"
+        return other
+
     def worker_pids(self):
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         try:
@@ -177,6 +190,8 @@ class Deployment:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.process = None
+        if getattr(self, "log", None):
+            self.log.close()
         if self.pg_name:
             _postgres(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
             self.pg_name = None
@@ -187,7 +202,7 @@ class Deployment:
 
     def server_errors(self):
         """Tracebacks gunicorn logged (a 500 leaves one)."""
-        return (self.workdir / "gunicorn.log").read_text(errors="replace")
+        return self.log_path.read_text(errors="replace")
 
 
 def request(method, url, body=None, headers=None, timeout=120):
@@ -202,9 +217,9 @@ def request(method, url, body=None, headers=None, timeout=120):
         connection.close()
 
 
-def csrf(base):
+def csrf(base, path="/sq/qasje/"):
     """A CSRF cookie and its form token, as a citizen's browser gets them."""
-    _status, headers, body = request("GET", base + "/sq/qasje/")
+    _status, headers, body = request("GET", base + path)
     cookie = next(
         value.split(";")[0]
         for name, value in headers
