@@ -48,6 +48,7 @@ translations: install ## compile the .po catalogues
 
 migrate: install translations
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable -v 0
 
 demo: migrate ## load the demo content (idempotent)
 	$(MANAGE) load_demo_content

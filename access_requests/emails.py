@@ -36,7 +36,8 @@ def _queue(access_request, kind, to, template, extra=None, language=None):
         request=access_request, kind=kind, to=to, subject=subject[:300], body=body
     )
     # Sending waits for the commit: the e-mail must never exist without its request.
-    transaction.on_commit(lambda: deliver(email.pk))
+    # robust: the request is stored by then, so a failure must not answer 500.
+    transaction.on_commit(lambda: deliver(email.pk), robust=True)
     return email
 
 

@@ -1,6 +1,7 @@
+import logging
 from datetime import date
 
-from django.core.cache import cache
+from django.db import OperationalError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import client_address, hit
 from core.ratelimit import rate_limited as limited
 
 from . import conf
@@ -19,23 +21,20 @@ from .suggestions import suggest_published_pages
 
 PUBLIC_STEPS = [State.RECEIVED, State.IN_PROGRESS]
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+TRY_AGAIN_SECONDS = 5
+logger = logging.getLogger("transparenca.access_requests")
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+def filing_refused(request):
+    """Seconds to wait when this client address has filed its quota, else 0.
 
-
-def rate_limited(request):
-    """True once a client address has filed its quota in the current window."""
-    limit, window = conf.get("ACCESS_REQUEST_RATE_LIMIT")
-    key = f"access_requests:rate:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    Counted by the project's one limiter, so the address is the real client's
+    behind a trusted proxy and the count is shared by every worker."""
+    return hit(
+        "access_request_filing",
+        client_address(request),
+        limit=conf.get("ACCESS_REQUEST_RATE_LIMIT"),
+    )
 
 
 def request_form(request):
@@ -48,15 +47,32 @@ def request_form(request):
             suggestions = suggest_published_pages(text, get_language())
             form = AccessRequestForm(initial=request.POST.dict())
         elif form.is_valid():
-            # Only filings count: a citizen correcting mistakes is never blocked.
-            if rate_limited(request):
-                return render(
+            try:
+                # Only filings count: a citizen correcting mistakes is never
+                # blocked.
+                retry_after = filing_refused(request)
+                if retry_after:
+                    response = render(
+                        request,
+                        "access_requests/rate_limited.html",
+                        {"form": form},
+                        status=429,
+                    )
+                    response["Retry-After"] = str(retry_after)
+                    return response
+                access_request = file_request(form.request_data(), get_language())
+            except OperationalError:
+                # The database stayed locked for the whole busy timeout: nothing
+                # was stored, so the citizen can send the same text again.
+                logger.warning("access request not stored: database busy")
+                response = render(
                     request,
-                    "access_requests/rate_limited.html",
+                    "access_requests/try_again.html",
                     {"form": form},
-                    status=429,
+                    status=503,
                 )
-            access_request = file_request(form.request_data(), get_language())
+                response["Retry-After"] = str(TRY_AGAIN_SECONDS)
+                return response
             return redirect(f"{access_request_url(access_request)}?filed=1")
         else:
             status = 400

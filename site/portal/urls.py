@@ -7,11 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import urls as core_urls
+from core.ratelimit import rate_limited
 from localization import urls as localization_urls
 from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
+    # Django's admin login takes passwords too: same limit as /admin/login/.
+    # Mounted before the admin, so it answers this path; reverse("admin:login")
+    # still gives the same URL.
+    path(
+        "django-admin/login/",
+        rate_limited("login", methods={"POST"}, as_json=False)(admin.site.login),
+    ),
     path("django-admin/", admin.site.urls),
     *core_urls.login_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),

@@ -52,7 +52,8 @@ def test_check_deploy_is_clean(tmp_path):
 
 def test_security_headers_on_public_pages_and_admin(tmp_path):
     env = production_env(tmp_path)
-    for command in (["migrate"], ["collectstatic", "--noinput"]):
+    # The deploy steps (README): the database cache needs its table.
+    for command in (["migrate"], ["createcachetable"], ["collectstatic", "--noinput"]):
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v", "0"],
             cwd=REPO,
@@ -83,3 +84,55 @@ def test_security_headers_on_public_pages_and_admin(tmp_path):
     # Plain HTTP is redirected to HTTPS.
     assert data["plain_status"] == 301
     assert data["plain_location"].startswith("https://")
+
+
+DATABASE_SCRIPT = """
+import json, sys
+sys.path.insert(0, "site")
+import django
+django.setup()
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+cache.add("probe", 0, 60)
+cache.incr("probe")
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA journal_mode")
+    journal = cursor.fetchone()[0]
+    cursor.execute("PRAGMA busy_timeout")
+    busy = cursor.fetchone()[0]
+print(json.dumps({
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "counted": cache.get("probe"),
+    "journal": journal,
+    "busy_ms": busy,
+    "mode": connection.transaction_mode,
+}))
+"""
+
+
+def test_sqlite_and_the_shared_cache_are_set_up_for_several_workers(tmp_path):
+    env = production_env(tmp_path)
+    for command in (["migrate"], ["createcachetable"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_SCRIPT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    # Rate limits count in the database, shared by every gunicorn worker.
+    assert data["cache"] == "core.database_cache.DatabaseCache"
+    assert data["counted"] == 1
+    assert data["journal"] == "wal"
+    assert data["busy_ms"] == 15000
+    assert data["mode"] == "IMMEDIATE"

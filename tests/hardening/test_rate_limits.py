@@ -87,3 +87,54 @@ def test_page_password_guessing_is_limited(client, demo_site, small_limits):
         traveller.shift(dt.timedelta(seconds=61))
         response = client.post(url, {"password": "s3cret", "return_url": "/"})
         assert response.status_code == 302
+
+
+def test_django_admin_login_is_limited_like_the_wagtail_login(
+    client, demo_site, small_limits
+):
+    url = reverse("admin:login")
+    assert url == "/django-admin/login/"
+    wrong = {"username": "admin", "password": "not-the-password"}
+    with time_machine.travel(START, tick=False) as traveller:
+        for _attempt in range(3):
+            assert client.post(url, wrong).status_code == 200  # form with an error
+        # Past the limit even the right password is refused until the window ends.
+        right = {"username": "admin", "password": "transparenca-demo"}
+        assert_limited(client.post(url, right), json_body=False)
+        assert client.get(url).status_code == 200
+        traveller.shift(dt.timedelta(seconds=61))
+        assert client.post(url, right).status_code == 302
+
+
+FILING = {
+    "action": "file",
+    "requester_name": "Valon Berisha",
+    "email": "valon@example.org",
+    "category": "citizen",
+    "documents_requested": "Buxheti komunal 2018",
+    "preferred_format": "copy",
+}
+
+
+def test_filings_behind_the_proxy_count_per_citizen_not_per_city(
+    client, demo_site, settings
+):
+    settings.RATE_LIMIT_TRUST_X_FORWARDED_FOR = 1
+    settings.ACCESS_REQUEST_RATE_LIMIT = (2, 3600)
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+
+    def file(chain):
+        return client.post(
+            "/sq/qasje/", FILING, HTTP_X_FORWARDED_FOR=chain, **proxy
+        ).status_code
+
+    with time_machine.travel(START, tick=False):
+        assert [file("203.0.113.1") for _ in range(3)] == [302, 302, 429]
+        # Another citizen behind the same proxy files normally.
+        assert file("203.0.113.2") == 302
+        # The first one cannot get round the quota by sending its own header.
+        assert file("198.51.100.77, 203.0.113.1") == 429
+        response = client.post(
+            "/sq/qasje/", FILING, HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy
+        )
+        assert 0 < int(response["Retry-After"]) <= 3600

@@ -41,6 +41,25 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite must take several gunicorn workers filing at once. WAL lets readers
+    # run beside the one writer; BEGIN IMMEDIATE takes the write lock when a
+    # transaction starts, so the busy timeout applies (a deferred transaction
+    # that reads first and writes later fails at once with "database is locked"
+    # when another writer got in between); a writer waits up to `timeout`
+    # seconds, and past that the citizen gets a "please try again" page.
+    # synchronous stays FULL: a receipt shown must survive a power cut.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "15")),
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
+# One process (runserver) needs no more than memory. Rate limits count in this
+# cache, so several worker processes need a shared one: production.py uses the
+# database cache (`manage.py createcachetable`).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
 ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
@@ -272,7 +291,16 @@ RATE_LIMITS = {
     "stats_api": (60, 60),
     "parity_api": (30, 60),
 }
-RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR", False)
+# The cache the limits count in; it must be shared by every worker process.
+RATE_LIMIT_CACHE = "default"
+# How many proxies in front of the site append to X-Forwarded-For (0: none;
+# "true" means 1). Only the entry the outermost one wrote is believed.
+_trusted = os.environ.get("RATE_LIMIT_TRUST_X_FORWARDED_FOR", "").strip()
+RATE_LIMIT_TRUST_X_FORWARDED_FOR = (
+    int(_trusted)
+    if _trusted.isdigit()
+    else int(env_bool("RATE_LIMIT_TRUST_X_FORWARDED_FOR"))
+)
 
 # Access to public documents (Law No. 06/L-081): working days, extension, urgency.
 ACCESS_REQUEST_ANSWER_WORKING_DAYS = 7

@@ -27,3 +27,16 @@ SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+
+# A cache every gunicorn worker shares, so a rate limit of 60 a minute is 60, not
+# 60 per worker. The database cache needs no new service (`manage.py
+# createcachetable` creates its table); its incr is made atomic by
+# core.database_cache. Expired rows are removed first when the table is full;
+# MAX_ENTRIES is high so that live counters are not culled under many addresses.
+CACHES = {
+    "default": {
+        "BACKEND": "core.database_cache.DatabaseCache",
+        "LOCATION": "transparenca_cache",
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    }
+}
