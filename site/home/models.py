@@ -68,8 +68,8 @@ class OfficeContactSettings(BaseSiteSetting):
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    opens_at = models.TimeField(_("opens at"), default=time(8, 0))
-    closes_at = models.TimeField(_("closes at"), default=time(16, 0))
+    opens_at = models.TimeField(_("office opens at"), default=time(8, 0))
+    closes_at = models.TimeField(_("office closes at"), default=time(16, 0))
     website = models.URLField(
         _("municipality website"), blank=True, default="https://kk.rks-gov.net/gjilan/"
     )

@@ -88,7 +88,7 @@ def test_contact_comes_from_the_site_setting(client, demo_site):
     contact.opens_at = time(7, 30)
     contact.save()
     for code, hours in (
-        ("sq", "E hënë deri të premte"),
+        ("sq", "nga e hëna deri të premten"),
         ("sr", "od ponedeljka do petka"),
         ("tr", "Pazartesi"),
     ):
