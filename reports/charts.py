@@ -7,11 +7,11 @@ writes a decimal comma that SVG reads as a list separator.
 """
 
 WIDTH = 400
-LABEL_SIZE = 15
+LABEL_SIZE = 16
 BAR_HEIGHT = 18
-ROW_HEIGHT = 48
+ROW_HEIGHT = 50
 VALUE_ROOM = 48
-MAX_LABEL = 44
+MAX_LABEL = 40
 
 
 def svg_number(value):

@@ -132,5 +132,9 @@ def label_context(figures):
         "department_rows": department_rows(figures["communications"]["by_department"]),
         "language_headers": [language_label(code) for code in languages["languages"]],
         "language_rows": official_language_rows(languages),
+        "session_rows": [
+            {**session, "date": date.fromisoformat(session["date"])}
+            for session in figures["sessions"]["sessions"]
+        ],
         "category_rows": requester_categories(access.get("by_requester_category", {})),
     }

@@ -63,7 +63,7 @@ class OfficeContactSettings(BaseSiteSetting):
 
     address = models.TextField(
         _("postal address"),
-        default="Komuna e Gjilanit\n60000 Gjilan",
+        default="60000 Gjilan",
         help_text=_("As written on letters; shown unchanged in every language."),
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)

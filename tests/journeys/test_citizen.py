@@ -38,7 +38,7 @@ def test_citizen_files_a_request_from_the_home_page(live_site, phone):
     assert_accessible(phone)
 
     phone.get_by_label("Emri juaj").fill("Arta Krasniqi")
-    phone.get_by_label("E-mail", exact=True).fill("arta@example.org")
+    phone.locator("input[name=email]").fill("arta@example.org")
     phone.locator("input[name=category][value=citizen]").check()
     phone.locator("textarea[name=documents_requested]").fill(
         "Procesverbali i seancës së Kuvendit Komunal të marsit 2018."
@@ -69,10 +69,8 @@ def test_citizen_files_a_request_from_the_home_page(live_site, phone):
     assert "arta@example.org" not in phone.content()
     shot(phone, "citizen-07-status")
     assert_accessible(phone)
-    assert (
-        live_site.shell(
-            "from access_requests.models import AccessRequest;"
-            f"print(AccessRequest.objects.get(tracking_code='{code}').requester_name)"
-        )
-        == "Arta Krasniqi"
+    stored = live_site.shell(
+        "from access_requests.models import AccessRequest;"
+        f"print(AccessRequest.objects.get(tracking_code='{code}').requester_name)"
     )
+    assert stored.splitlines()[-1] == "Arta Krasniqi"

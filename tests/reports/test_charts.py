@@ -163,9 +163,9 @@ def test_long_labels_keep_whole_words_room():
         ]
     )
     first, second, zero = chart["bars"]
-    assert first["short_label"].endswith("…") and len(first["short_label"]) == 44
+    assert first["short_label"].endswith("…") and len(first["short_label"]) == 40
     assert second["short_label"] == "ZIP"
     # The longest bar is twice the half-as-long one, and zero draws nothing.
     assert float(second["width"]) == 2 * float(first["width"])
     assert zero["width"] == "0"
-    assert float(chart["height"]) == 3 * 48
+    assert float(chart["height"]) == 3 * 50
