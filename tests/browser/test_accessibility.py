@@ -95,3 +95,24 @@ def test_header_is_lean_for_keyboard_users(page, site_url):
             break
         stops.append(page.evaluate("document.activeElement.outerHTML.slice(0, 60)"))
     assert len(stops) <= 9, stops
+
+
+def test_header_share_of_tabs_before_the_first_search_result(page, site_url):
+    """Issue 11: the page chrome's share of the Tab presses before the first
+    result. The search page's own form and facets belong to the search page."""
+    page.goto(f"{site_url}/sq/search/?q=buxhet")
+    header = total = 0
+    for total in range(1, 60):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "(() => { const el = document.activeElement;"
+            " if (el.closest('.search-result')) return 'result';"
+            " return el.closest('main') ? 'main' : 'chrome'; })()"
+        )
+        if where == "chrome":
+            header += 1
+        if where == "result":
+            break
+    print(f"tabs to first result: {total}, of which page chrome: {header}")
+    assert where == "result"
+    assert header <= 9
