@@ -133,3 +133,30 @@ def test_accessibility_statement_in_every_language(client, demo_site, code, head
     assert f"<h1>{heading}</h1>" in html
     assert "WCAG" in html
     assert f'<html lang="{code}">' in html
+
+
+def test_navigation_is_cached_and_follows_publishing(
+    client, demo_site, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.templatetags.navigation import invalidate
+    from press.models import PressIndexPage
+
+    client.get("/sq/qasje/")  # warm the caches like a live server
+    with CaptureQueriesContext(connection) as cached:
+        client.get("/sq/qasje/")
+    invalidate()
+    with CaptureQueriesContext(connection) as fresh:
+        client.get("/sq/qasje/")
+    # Home, sections, report (and their privacy checks) only when not cached.
+    assert len(fresh.captured_queries) - len(cached.captured_queries) >= 3
+    assert len(cached.captured_queries) <= 4
+    assert not [q for q in cached.captured_queries if "officecontact" in q["sql"]]
+    press = PressIndexPage.objects.get(locale__language_code="sq")
+    press.title = "Lajme dhe njoftime"
+    press.save_revision().publish()
+    assert "Lajme dhe njoftime" in main_menu(client.get("/sq/qasje/").content.decode())
+    press.unpublish()
+    assert press.url not in links(main_menu(client.get("/sq/qasje/").content.decode()))
