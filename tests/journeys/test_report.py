@@ -87,3 +87,18 @@ def test_report_is_reached_from_the_menu(live_site, phone):
     shot(phone, "report-menu-open-sr")
     phone.locator("#main-menu").get_by_text("Izveštaj o transparentnosti").click()
     assert phone.url.endswith(f"/sr/{SLUG}/")
+
+
+def test_desktop_menu_footer_and_accessibility_statement(live_site, desktop):
+    desktop.goto(f"{live_site.url}/tr/")
+    menu = desktop.locator("#main-menu")
+    assert menu.is_visible()
+    assert not desktop.locator(".menu-toggle").is_visible()
+    assert menu.locator("a[href='/tr/qasje/']").is_visible()
+    shot(desktop, "desktop-home-tr")
+    desktop.locator("footer").get_by_text("Erişilebilirlik beyanı").click()
+    desktop.wait_for_url(f"{live_site.url}/tr/aksesueshmeria/")
+    assert desktop.locator("h1").inner_text() == "Erişilebilirlik beyanı"
+    assert desktop.locator("html").get_attribute("lang") == "tr"
+    shot(desktop, "desktop-accessibility-statement-tr")
+    assert_accessible(desktop)
