@@ -1,6 +1,5 @@
 import csv
 import io
-from datetime import date
 
 from django.db import models
 from django.http import HttpResponse, JsonResponse
@@ -15,6 +14,7 @@ from core.models import SocialMetaMixin
 
 from .charts import bar_chart
 from .figures import compute_figures, flat_rows, last_full_half_year
+from .labels import label_context
 
 
 def default_period_start():
@@ -92,16 +92,11 @@ class TransparencyReportPage(RoutablePageMixin, SocialMetaMixin, Page):
             )
 
     def chart_context(self, figures):
-        communications = figures["communications"]
-        month_rows = [
-            (date.fromisoformat(f"{month}-01").strftime("%m/%Y"), count)
-            for month, count in communications["by_month"].items()
-        ]
+        labels = label_context(figures)
         return {
-            "month_chart": bar_chart(month_rows),
-            "department_chart": bar_chart(
-                list(communications["by_department"].items())
-            ),
+            **labels,
+            "month_chart": bar_chart(labels["month_rows"]),
+            "department_chart": bar_chart(labels["department_rows"]),
         }
 
     @path("")

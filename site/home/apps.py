@@ -5,3 +5,6 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

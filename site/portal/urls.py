@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import urls as core_urls
 from core.ratelimit import rate_limited
+from home import views as home_views
 from localization import urls as localization_urls
 from search import api as search_api
 from search import views as search_views
@@ -42,6 +43,11 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("", include(localization_urls.urlpatterns)),
     path("qasje/", include("access_requests.urls")),
+    path(
+        "aksesueshmeria/",
+        home_views.accessibility_statement,
+        name="accessibility_statement",
+    ),
     *core_urls.i18n_login_urlpatterns,
     path("", include(core_urls.i18n_urlpatterns)),
     path("", include(wagtail_urls)),
