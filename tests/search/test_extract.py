@@ -51,7 +51,9 @@ def test_broken_or_unknown_files_give_empty_text():
     assert extract_text(ContentFile(b"a,b"), "x.csv") == ""
 
 
-def test_saving_a_document_extracts_its_text(db):
+def test_saving_a_document_extracts_its_text_after_commit(
+    db, django_capture_on_commit_callbacks
+):
     from wagtail.documents import get_document_model
 
     document = get_document_model()(title="Aneks")
@@ -59,5 +61,14 @@ def test_saving_a_document_extracts_its_text(db):
         "aneks.pdf", ContentFile(minimal_pdf(["Fraza vetem ne PDF"])), save=False
     )
     document._set_document_file_metadata()
-    document.save()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        document.save()
+    # Nothing is extracted in the saving request: only queued for the worker.
+    document.refresh_from_db()
+    assert (document.extraction_status, document.extracted_text) == ("pending", "")
+    for callback in callbacks:
+        callback()
+    document.refresh_from_db()
     assert "Fraza vetem ne PDF" in document.extracted_text
+    assert document.extraction_status == "done"
+    assert document.extraction_details["pages"] == 1
