@@ -148,3 +148,8 @@ def test_bomb_uploads_through_the_admin_succeed_and_record_why(
         )
         assert document.extracted_text == ""
         assert document.extraction_details["peak_rss_kb"] < 1024 * 1024
+        page = admin_client.get(f"/admin/documents/edit/{document.pk}/")
+        assert page.status_code == 200
+        assert 'data-extraction-status="skipped"' in page.content.decode()
+        # The admin speaks the site's language, Albanian, to this superuser.
+        assert "skedari zgjerohet përtej kufirit të madhësisë" in page.content.decode()
