@@ -153,3 +153,35 @@ def test_bomb_uploads_through_the_admin_succeed_and_record_why(
         assert 'data-extraction-status="skipped"' in page.content.decode()
         # The admin speaks the site's language, Albanian, to this superuser.
         assert "skedari zgjerohet përtej kufirit të madhësisë" in page.content.decode()
+
+
+def test_migration_moves_older_documents_out_of_media_root():
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.storage import default_storage, storages
+
+    migration = importlib.import_module(
+        "media_library.migrations.0002_document_extraction_and_private_storage"
+    )
+    name = default_storage.save("documents/older-upload.pdf", ContentFile(b"%PDF"))
+    document = new_document("E vjeter", "Teksti i vjeter")
+    type(document).objects.filter(pk=document.pk).update(
+        file=name, extraction_status="pending"
+    )
+    try:
+        migration.move_documents_out_of_media_root(apps, None)
+        assert not default_storage.exists(name)
+        assert storages["documents"].exists(name)
+        document.refresh_from_db()
+        assert document.extraction_status == "done"
+        assert client_can_download(document)
+    finally:
+        storages["documents"].delete(name)
+
+
+def client_can_download(document):
+    from django.test import Client
+
+    answer = Client().get(document.url)
+    return answer.status_code == 200 and b"".join(answer.streaming_content) == b"%PDF"
