@@ -129,9 +129,12 @@ def outcomes(database):
 
 
 def main():
-    WORK.mkdir(parents=True, exist_ok=True)
+    import shutil
+
+    # A fresh start: stored names must be the uploaded ones (no _AbCd123 suffix).
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
     database = WORK / "db.sqlite3"
-    database.unlink(missing_ok=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
@@ -275,8 +278,9 @@ def report(files, uploads, state, worker_alive, worker_peak, gunicorn_peak):
     print(f"worker (db_worker) peak RSS: {worker_peak / 1024:.0f} MB")
     print(f"gunicorn peak RSS (master and worker): {gunicorn_peak / 1024:.0f} MB")
     failed = [n for n, (_s, ok, _t) in uploads.items() if not ok]
+    failed += [n for n in files if state.get(n, ("pending",))[0] == "pending"]
     if failed or not worker_alive or worker_peak >= 1024 * 1024:
-        raise SystemExit(f"DRILL FAILED: uploads failed {failed}, see the table")
+        raise SystemExit(f"DRILL FAILED: {failed}, see the table")
 
 
 if __name__ == "__main__":
