@@ -185,3 +185,30 @@ def client_can_download(document):
 
     answer = Client().get(document.url)
     return answer.status_code == 200 and b"".join(answer.streaming_content) == b"%PDF"
+
+
+def test_production_settings_keep_documents_out_of_media_root():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import portal.settings.production as s;"
+        "print(s.STORAGES['documents']['BACKEND'], s.WAGTAILDOCS_SERVE_METHOD)"
+    )
+    site = settings.BASE_DIR / "site"
+    env = {
+        **os.environ,
+        "SECRET_KEY": "x" * 50,
+        "PYTHONPATH": f"{settings.BASE_DIR}:{site}",
+        "WAGTAIL_SEARCH_BACKEND": "database",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["media_library.storage.PrivateDocumentStorage", "serve_view"]
