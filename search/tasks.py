@@ -22,6 +22,14 @@ def pages_using(documents):
     )
 
 
+def queue_extraction(documents):
+    """Queue a run for each document (e.g. those still pending after an upgrade)."""
+    for document in documents:
+        extract_document_text.enqueue(
+            document.pk, document.file.name, document.file_hash
+        )
+
+
 @task()
 def extract_document_text(document_id, file_name, file_hash):
     """Extract a document's text in a capped child process and store it with
@@ -37,8 +45,13 @@ def extract_document_text(document_id, file_name, file_hash):
         file_hash,
     ):
         return "superseded"
-    result = extract.extract(document.file, document.file.name, limits())
-    document.file.close()
+    try:
+        result = extract.extract(document.file, document.file.name, limits())
+    except OSError:
+        # The stored file is gone or unreadable: say so rather than stay pending.
+        result = extract.Extraction(status="failed", reason=extract.UNREADABLE)
+    finally:
+        document.file.close()
     updated = model.objects.filter(
         pk=document_id, file=file_name, file_hash=file_hash
     ).update(

@@ -1,6 +1,7 @@
 """Restricted documents stay out of the public index and off /media/; uploads of
 hostile files succeed and say why their text was not extracted."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,29 @@ def test_production_settings_keep_documents_out_of_media_root():
         check=True,
     ).stdout.split()
     assert out == ["media_library.storage.PrivateDocumentStorage", "serve_view"]
+
+
+def test_pending_documents_can_be_queued_again_by_command():
+    from django.core.management import call_command
+
+    document = new_document("Pa tekst", "Fraza e humbur")
+    type(document).objects.filter(pk=document.pk).update(
+        extracted_text="", extraction_status="pending"
+    )
+    call_command("extract_documents", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    document.refresh_from_db()
+    assert document.extraction_status == "done"
+    assert "Fraza e humbur" in document.extracted_text
+
+
+def test_a_vanished_file_is_recorded_not_left_pending():
+    from search.tasks import extract_document_text
+
+    document = new_document("Zhdukur", "Asgje")
+    document.file.storage.delete(document.file.name)
+    extract_document_text.call(document.pk, document.file.name, document.file_hash)
+    document.refresh_from_db()
+    assert (document.extraction_status, document.extraction_reason) == (
+        "failed",
+        "unreadable",
+    )
