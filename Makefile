@@ -8,7 +8,7 @@ PORT ?= 8000
 export ELASTICSEARCH_URL ?= http://127.0.0.1:9200
 
 .PHONY: test-postgres help install system-deps vendor es-start es-stop es-status pg-start pg-stop migrate demo run \
-        lint format check test pytest translations
+        lint format check test pytest translations worker
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -62,7 +62,14 @@ run: install system-deps ## set up and serve the demo site on http://127.0.0.1:8
 	  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; echo; }
 	@$(MAKE) --no-print-directory demo
 	@echo "Transparenca: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, demo users: editor, moderator, translator-sr, officer, admin; password transparenca-demo)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@mkdir -p .cache
+	@echo "Background worker (text extraction, Wagtail's index updates): log in .cache/worker.log"
+	@$(MANAGE) db_worker --no-reload > .cache/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: migrate ## run the background task worker alone (what `make run` starts beside the site)
+	$(MANAGE) db_worker --no-reload
 
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Page, get_page_models
+from wagtail.models import Collection, CollectionViewRestriction, Page, get_page_models
 
 from . import backend
 from .analysis import LANGUAGES
@@ -35,6 +35,27 @@ def indexable_pages():
     return Page.objects.live().public().type(*models)
 
 
+def restricted_collection_ids():
+    """Collections whose documents the public may not see: each collection with a
+    view restriction, and everything below it (Wagtail checks ancestors too)."""
+    ids = set()
+    for collection in Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ):
+        ids.update(
+            Collection.objects.descendant_of(collection, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
+
+
+def public_documents(documents, restricted=None):
+    """The documents of `documents` an anonymous visitor may download."""
+    restricted = restricted_collection_ids() if restricted is None else restricted
+    return [doc for doc in documents if doc.collection_id not in restricted]
+
+
 def normalise_reference(value):
     """'01-016/18', '01 – 016 / 18' and '01-016/18 ' are the same number."""
     value = re.sub(r"[\u2010-\u2015]", "-", value or "")
@@ -51,11 +72,15 @@ def as_date(value):
     return value
 
 
-def page_documents(page):
-    """(id, source) pairs for a page and each document attached to it."""
+def page_documents(page, restricted=None):
+    """(id, source) pairs for a page and each public document attached to it.
+
+    Documents in a restricted collection contribute nothing, not even a title:
+    the public index must not reveal that they exist.
+    """
     data = page.search_document()
     locale = data["locale"] if data["locale"] in LANGUAGES else "en"
-    attachments = data.pop("attachments", [])
+    attachments = public_documents(data.pop("attachments", []), restricted)
     attachment_text = " ".join(
         f"{doc.title} {getattr(doc, 'extracted_text', '')}" for doc in attachments
     )
@@ -147,6 +172,7 @@ def index_actions(page_ids, index):
         for page in indexable_pages().filter(pk__in=page_ids).specific(defer=False)
     }
     actions = []
+    restricted = restricted_collection_ids()
     for page_id in page_ids:
         page = live.get(page_id)
         if page is None or page.get_url() is None:
@@ -154,7 +180,7 @@ def index_actions(page_ids, index):
                 {"_op_type": "delete", "_index": index, "_id": f"page-{page_id}"}
             )
             continue
-        for doc_id, source in page_documents(page):
+        for doc_id, source in page_documents(page, restricted):
             actions.append(
                 {"_op_type": "index", "_index": index, "_id": doc_id, **source}
             )

@@ -6,7 +6,7 @@ import time
 from elasticsearch import helpers
 
 from . import backend
-from .indexing import indexable_pages, page_documents
+from .indexing import indexable_pages, page_documents, restricted_collection_ids
 from .models import PendingIndexUpdate
 
 
@@ -18,9 +18,10 @@ def progress(done, total, out, width=30):
 
 def generate(pages, index, counter, out):
     total = len(pages)
+    restricted = restricted_collection_ids()
     for number, page in enumerate(pages, 1):
         if page.get_url() is not None:
-            for doc_id, source in page_documents(page):
+            for doc_id, source in page_documents(page, restricted):
                 counter["documents"] += 1
                 yield {"_op_type": "index", "_index": index, "_id": doc_id, **source}
         if number % 20 == 0 or number == total:

@@ -2,12 +2,17 @@
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .extract import extract_text
 from .indexing import queue_pages, queue_subtree
 
 logger = logging.getLogger("transparenca.search")
@@ -40,27 +45,47 @@ def on_restriction_change(sender, instance, **kwargs):
 
 
 def on_document_pre_save(sender, instance, **kwargs):
-    if not hasattr(instance, "extracted_text") or not instance.file:
+    """A new or replaced file: forget the old text and extract in the background.
+
+    Extraction never runs here: the upload request must not wait for it or
+    die of it (issue 12.7)."""
+    if not hasattr(instance, "extraction_status") or not instance.file:
         return
     previous = (
-        sender.objects.filter(pk=instance.pk)
-        .values_list("file_hash", flat=True)
-        .first()
+        sender.objects.filter(pk=instance.pk).values_list("file", "file_hash").first()
         if instance.pk
         else None
     )
-    if instance.extracted_text and previous == instance.file_hash:
+    if previous == (instance.file.name, instance.file_hash):
         return
-    instance.extracted_text = extract_text(instance.file, instance.file.name)
+    instance.extracted_text = ""
+    instance.extraction_status = "pending"
+    instance.extraction_reason = ""
+    instance.extraction_details = {}
+    instance._extract_after_save = True
 
 
 def on_document_saved(sender, instance, **kwargs):
-    from wagtail.models import ReferenceIndex
+    from .tasks import extract_document_text, pages_using
 
-    pages = ReferenceIndex.get_references_to(instance).filter(
-        base_content_type__model="page"
-    )
-    queue_pages(pages.values_list("object_id", flat=True))
+    if getattr(instance, "_extract_after_save", False):
+        del instance._extract_after_save
+        args = (instance.pk, instance.file.name, instance.file_hash)
+        transaction.on_commit(lambda: extract_document_text.enqueue(*args))
+    queue_pages(pages_using([instance]))
+
+
+def on_collection_restriction_change(sender, instance, **kwargs):
+    """A collection (and those below it) became private or public again: the
+    pages attaching its documents gain or lose their text and results."""
+    from .tasks import pages_using
+
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    collections = Collection.objects.descendant_of(collection, inclusive=True)
+    documents = get_document_model().objects.filter(collection__in=collections)
+    queue_pages(pages_using(list(documents)))
 
 
 def connect():
@@ -73,6 +98,12 @@ def connect():
             on_restriction_change,
             sender=PageViewRestriction,
             dispatch_uid=f"search_restriction_{signal is post_save}",
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_collection_restriction_change,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_collection_restriction_{signal is post_save}",
         )
     document = get_document_model()
     pre_save.connect(on_document_pre_save, sender=document, dispatch_uid="search_doc")

@@ -33,11 +33,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from media_library.urls import public_media_urlpatterns
+
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images and renditions only; documents are served by /documents/ above.
+    urlpatterns += public_media_urlpatterns()
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),

@@ -38,6 +38,7 @@ class LiveSite:
     env: dict
     workdir: Path
     processes: list = field(default_factory=list)
+    worker: object = None
 
     def manage(self, *args, timeout=300):
         """Run a management command against the live site's database and index."""
@@ -58,6 +59,9 @@ class LiveSite:
 
     def log(self):
         return (self.workdir / "server.log").read_text(errors="replace")
+
+    def worker_log(self):
+        return (self.workdir / "worker.log").read_text(errors="replace")
 
 
 def wait_for(url, process, log_path, seconds=90):
@@ -92,6 +96,9 @@ def live_site(tmp_path_factory, elasticsearch_url):
     site = LiveSite(url=url, env=env, workdir=workdir)
     site.manage("migrate", "--noinput", "-v", "0", timeout=600)
     site.manage("load_demo_content", timeout=600)
+    # The demo's documents were queued for text extraction: let a worker drain
+    # the queue first, so the index is built with their text.
+    site.manage("db_worker", "--batch", "--no-reload", "-v", "0", timeout=600)
     site.manage("rebuild_search_index", timeout=600)
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
@@ -108,6 +115,24 @@ def live_site(tmp_path_factory, elasticsearch_url):
         stderr=subprocess.STDOUT,
     )
     site.processes.append(server)
+    # The background worker, as `make run` starts it beside the site.
+    worker_log = open(workdir / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            str(REPO / "manage.py"),
+            "db_worker",
+            "--no-reload",
+            "--interval",
+            "0.5",
+        ],
+        env=env,
+        cwd=REPO,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
+    site.processes.append(worker)
+    site.worker = worker
     wait_for(f"{url}/admin/login/", server, workdir / "server.log")
     yield site
     for process in site.processes:
@@ -117,6 +142,7 @@ def live_site(tmp_path_factory, elasticsearch_url):
         except subprocess.TimeoutExpired:
             process.kill()
     log.close()
+    worker_log.close()
     site.shell(
         "from core.elasticsearch_client import get_client;"
         f"get_client().indices.delete(index='journey_{os.getpid()}*',"

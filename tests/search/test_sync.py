@@ -276,3 +276,54 @@ def test_updates_during_a_rebuild_reach_the_new_index_too(
     finally:
         es.indices.delete(index=building)
         es.close()
+
+
+def test_collection_restriction_follows_into_the_index(
+    live_updates, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from home.demo_pdf import minimal_pdf
+
+    parent = Collection.get_first_root_node().add_child(name="Kabineti")
+    memos = parent.add_child(name="Memo")
+    document = get_document_model()(title="Memo per rrugen Zhegovac", collection=memos)
+    phrase = "Kalldrmi i rrugës Zhegovac-Malishevë"
+    document.file.save("memo.pdf", ContentFile(minimal_pdf([phrase])), save=False)
+    document._set_document_file_metadata()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.save()
+    document.refresh_from_db()
+    assert phrase in document.extracted_text
+    page = new_release(press_index(), "Punimet ne rrugë", "punimet-rruge")
+    page.attachments = [("attachment", {"document": document, "title": ""})]
+    live_updates.append(page.pk)
+    publish(page, django_capture_on_commit_callbacks)
+    ids = {f"page-{page.pk}", f"document-{document.pk}-{page.pk}"}
+
+    def found(q):
+        refresh()
+        return {r["id"] for r in search(parse_params({"q": q}, "sq"))["results"]}
+
+    try:
+        assert ids <= found("kalldrmi zhegovac")
+        # Restricting the parent collection hides the document and its text,
+        # from its own result and from the page's.
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction = CollectionViewRestriction.objects.create(
+                collection=parent, restriction_type="login"
+            )
+        assert found("kalldrmi zhegovac") == set()
+        assert found("memo rrugen") == set()
+        assert f"page-{page.pk}" in found("punimet rruge")
+        with django_capture_on_commit_callbacks(execute=True):
+            restriction.delete()
+        assert ids <= found("kalldrmi zhegovac")
+    finally:
+        es = backend.client(timeout=30)
+        es.options(ignore_status=404).delete(
+            index=backend.alias_name(), id=f"document-{document.pk}-{page.pk}"
+        )
+        es.close()

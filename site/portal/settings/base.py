@@ -95,6 +95,9 @@ INSTALLED_APPS = [
     "reports",
     "localization",
     "access_requests",
+    # Django's task framework (backport) with its database queue and worker
+    "django_tasks",
+    "django_tasks_db",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -203,8 +206,29 @@ STATICFILES_DIRS = [PORTAL_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Documents: outside MEDIA_ROOT and without a public URL, so that only
+    # Wagtail's serve view, which checks collection view restrictions, hands
+    # them out (site/media_library/storage.py).
+    "documents": {"BACKEND": "media_library.storage.PrivateDocumentStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Documents, background tasks, text extraction -----------------------------
+# Empty: `<MEDIA_ROOT>-private` beside MEDIA_ROOT. Never serve it with nginx.
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Work that is not the request's (text extraction, Wagtail's reference index and
+# admin search updates) goes to a database queue run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Caps of the text-extraction child process (search.extract.Limits).
+SEARCH_EXTRACTION_LIMITS = {
+    "uncompressed_bytes": 64 * 1024 * 1024,
+    "pages": 1000,
+    "chars": 1_000_000,
+    "cpu_seconds": 30,
+    "wall_seconds": 60,
+    "memory_bytes": 512 * 1024 * 1024,
+}
 
 # --- Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Transparenca"

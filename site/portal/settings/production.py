@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PUBLIC_CONTENT_SECURITY_POLICY, SECRET_KEY, SSL_REDIRECT
+from .base import PUBLIC_CONTENT_SECURITY_POLICY, SECRET_KEY, SSL_REDIRECT, STORAGES
 
 if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")):
     raise ImproperlyConfigured(
@@ -11,7 +11,8 @@ if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")):
 
 DEBUG = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Keeps base's "default" and "documents" (documents outside MEDIA_ROOT).
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
