@@ -1,10 +1,13 @@
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from core.elasticsearch_client import node_answers
 
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -61,3 +64,31 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# One Playwright session for every browser test package (tests/browser, tests/journeys):
+# the sync API can't be started twice in one process.
+@pytest.fixture(scope="session")
+def browser():
+    require_service(
+        shutil.which(CHROMIUM) or Path(CHROMIUM).exists(),
+        f"Chromium not found at {CHROMIUM}",
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()

@@ -3,7 +3,6 @@ content, driven by Debian's Chromium through Playwright, checked with axe-core."
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 from tests.conftest import require_service
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
 AXE_DIR = REPO / ".cache" / "vendor"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -78,32 +77,6 @@ def site_url(tmp_path_factory):
     server.terminate()
     server.wait(timeout=10)
     log.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require_service(
-        shutil.which(CHROMIUM) or Path(CHROMIUM).exists(),
-        f"Chromium not found at {CHROMIUM}",
-    )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -15,13 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401
-    CHROMIUM,
-    axe_violations,
-    browser,  # noqa: F401  (session fixture)
-    free_port,
-)
-from tests.conftest import require_service
+from tests.browser.conftest import axe_violations, free_port
+from tests.conftest import CHROMIUM, require_service
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / ".cache" / "journeys"
