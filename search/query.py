@@ -25,6 +25,8 @@ TYPES = [
 SORTS = ["relevance", "newest", "oldest"]
 COMPETITION_STATES = ["upcoming", "open", "closed", "results"]
 MAX_PAGE_SIZE = 50
+# Elasticsearch's index.max_result_window: no result past it can be paged to.
+MAX_WINDOW = 10_000
 MAX_QUERY = 200
 FACETS = ["type", "year", "locale", "department"]
 # Relative weight of each field; the reference number outranks everything.
@@ -146,7 +148,7 @@ def parse_params(data, visitor_locale):
         raise ParameterError("from", _("must not be after 'to'"))
     if params.status and not re.fullmatch(r"[a-z_]+", params.status):
         raise ParameterError("status", _("unknown status"))
-    if params.page * params.page_size > 10_000:
+    if params.page * params.page_size > MAX_WINDOW:
         raise ParameterError("page", _("is too far; narrow the search instead"))
     return params
 
@@ -562,6 +564,39 @@ def suggest(q, locale, size=8):
         }
         for hit in response["hits"]["hits"]
     ]
+
+
+def matching_page_ids(q, visitor_locale, operator="or", limit=MAX_WINDOW):
+    """Ids of the pages (not attachments) matching `q` in any language, best
+    first; raises backend.SearchUnavailable when Elasticsearch can't answer."""
+    query = text_query(q, visitor_locale)
+    phrases, rest = split_query(q)
+    if operator == "and" and rest:
+        query["bool"]["must"].append(
+            {
+                "multi_match": {
+                    "query": rest,
+                    "fields": [f"all_{code}" for code in LANGUAGES],
+                    "operator": "and",
+                    "fuzziness": FUZZINESS,
+                    "prefix_length": 1,
+                }
+            }
+        )
+    query["bool"]["filter"] = [{"exists": {"field": "page_id"}}]
+    response = backend.call(
+        lambda es: es.search(
+            index=backend.alias_name(),
+            query=query,
+            size=limit,
+            sort=["_score", {"key_date": {"order": "desc", "missing": "_last"}}],
+            _source=["page_id"],
+            track_total_hits=False,
+        ),
+        timeout=backend.SEARCH_TIMEOUT,
+        guard=backend.search_breaker,
+    )
+    return [hit["_source"]["page_id"] for hit in response["hits"]["hits"]]
 
 
 def search_database(params):
