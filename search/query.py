@@ -38,6 +38,7 @@ FUZZINESS = "AUTO"
 USE_PREFIX_FIELDS = True
 # Private-use code points mark highlights, so escaping cannot touch them.
 PRE, POST = "\ue000", "\ue001"
+MARKER = re.compile(f"({PRE}|{POST})")
 
 
 class ParameterError(ValueError):
@@ -429,10 +430,30 @@ def build_body(params):
     return body
 
 
+def strip_markers(text):
+    """Text without the highlight sentinels, should the content contain them."""
+    return (text or "").replace(PRE, "").replace(POST, "")
+
+
 def safe_highlight(fragment):
-    """Escape everything, then turn the sentinels into <mark>."""
-    cleaned = escape(fragment)
-    return cleaned.replace(PRE, "<mark>").replace(POST, "</mark>")
+    """Escape everything and turn the sentinels into <mark>, always balanced:
+    a sentinel that came from the content itself can't open or close a tag
+    out of turn."""
+    out, marking = [], False
+    for part in MARKER.split(fragment):
+        if part == PRE:
+            if not marking:
+                out.append("<mark>")
+            marking = True
+        elif part == POST:
+            if marking:
+                out.append("</mark>")
+            marking = False
+        else:
+            out.append(escape(part))
+    if marking:
+        out.append("</mark>")
+    return "".join(out)
 
 
 def pick_highlight(highlight, names):
@@ -448,18 +469,20 @@ def shape_hit(hit):
     source = hit["_source"]
     highlight = hit.get("highlight", {})
     locale = source.get("locale", "sq")
-    title = pick_highlight(highlight, [f"title_{locale}"]) or escape(source["title"])
+    title = pick_highlight(highlight, [f"title_{locale}"]) or escape(
+        strip_markers(source["title"])
+    )
     snippet = pick_highlight(
         highlight,
         [f"summary_{locale}", f"body_{locale}", f"attachments_{locale}"],
     )
     if not snippet:
-        summary = source.get("summary") or ""
+        summary = strip_markers(source.get("summary"))
         snippet = escape(summary[:240] + ("…" if len(summary) > 240 else ""))
     return {
         "id": hit["_id"],
         "type": source["type"],
-        "title": source["title"],
+        "title": strip_markers(source["title"]),
         "title_html": title,
         "url": source.get("url"),
         "locale": locale,
@@ -600,69 +623,9 @@ def matching_page_ids(q, visitor_locale, operator="or", limit=MAX_WINDOW):
 
 
 def search_database(params):
-    """Degraded answer from Wagtail's database search, when Elasticsearch is down."""
-    from wagtail.models import Locale
-    from wagtail.search.backends import get_search_backend
+    from .fallback import search_database as degraded
 
-    from .indexing import indexable_pages
-
-    pages = indexable_pages()
-    if params.locale != "all":
-        locale = Locale.objects.filter(language_code=params.locale).first()
-        pages = pages.filter(locale=locale) if locale else pages.none()
-    if params.date_from:
-        pages = pages.filter(first_published_at__date__gte=params.date_from)
-    if params.date_to:
-        pages = pages.filter(first_published_at__date__lte=params.date_to)
-    words = [word for word in split_query(params.q)[1].split() if word]
-    found = []
-    if params.q:
-        try:
-            database = get_search_backend("wagtail.search.backends.database")
-            found = list(database.search(params.q.replace('"', " "), pages)[:200])
-        except Exception:  # noqa: BLE001 - the fallback itself must not fail
-            found = []
-        if not found and words:
-            for word in words:
-                pages = pages.filter(title__icontains=word)
-            found = list(pages.order_by("-first_published_at")[:200])
-    start = (params.page - 1) * params.page_size
-    chosen = found[start : start + params.page_size]
-    results = []
-    for page in chosen:
-        specific = page.specific
-        if (
-            params.types
-            and getattr(specific, "content_type_key", "") not in params.types
-        ):
-            continue
-        day = getattr(specific, "display_date", None)
-        results.append(
-            {
-                "id": f"page-{page.pk}",
-                "type": getattr(specific, "content_type_key", "page"),
-                "title": page.title,
-                "title_html": escape(page.title),
-                "url": page.get_url(),
-                "locale": page.locale.language_code,
-                "date": day.isoformat() if day else None,
-                "snippet": escape((getattr(specific, "summary", "") or "")[:240]),
-                "languages": [],
-                "reference_number": getattr(specific, "search_reference_number", str)(),
-                "department": "",
-                "page_id": page.pk,
-            }
-        )
-    return {
-        "query": params.q,
-        "total": len(found),
-        "page": params.page,
-        "page_size": params.page_size,
-        "degraded": True,
-        "results": results,
-        "facets": {facet: [] for facet in FACETS},
-        "did_you_mean": "",
-    }
+    return degraded(params)
 
 
 def run_search(params):
