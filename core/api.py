@@ -8,12 +8,18 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import translation
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from modelsearch.backends.base import FilterFieldError, OrderByFieldError
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.filters import (
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -133,40 +139,8 @@ def search_text(request):
     return text or None
 
 
-def database_search(request, queryset, text):
-    try:
-        return get_search_backend().search(
-            text,
-            queryset,
-            operator=request.GET.get("search_operator"),
-            order_by_relevance="order" not in request.GET,
-        )
-    except FilterFieldError as error:
-        raise BadRequestError(
-            f"cannot filter by '{error.field_name}' while searching"
-        ) from error
-    except OrderByFieldError as error:
-        raise BadRequestError(
-            f"cannot order by '{error.field_name}' while searching"
-        ) from error
-
-
-class DatabaseSearchFilter(SearchFilter):
-    """?search= on Wagtail's database index (images, documents), validated."""
-
-    def filter_queryset(self, request, queryset, view):
-        text = search_text(request)
-        if text is None:
-            return queryset
-        if getattr(queryset, "_filtered_by_tag", False):
-            raise BadRequestError(
-                "filtering by tag with a search query is not supported"
-            )
-        return database_search(request, queryset, text)
-
-
 class RankedPages:
-    """The pages of `queryset` among `ids`, in the order of `ids`; sliced by
+    """The objects of `queryset` among `ids`, in the order of `ids`; sliced by
     the paginator, so only one page of objects is loaded."""
 
     def __init__(self, queryset, ids):
@@ -181,6 +155,39 @@ class RankedPages:
         chunk = self.ids[window]
         objects = self.queryset.in_bulk(chunk)
         return [objects[pk] for pk in chunk if pk in objects]
+
+
+def narrowed(request, queryset, ids):
+    """The listing's own filters and order applied to the matches `ids`."""
+    if "order" in request.GET:
+        return queryset.filter(pk__in=ids)
+    return RankedPages(queryset, ids)
+
+
+def database_search(request, queryset, text):
+    """Wagtail's database index, searched over the whole model and then
+    narrowed to the listing: the index knows neither every filterable field
+    nor every order the listing allows."""
+    found = get_search_backend().search(
+        text,
+        queryset.model.objects.all(),
+        operator=request.GET.get("search_operator"),
+    )
+    return narrowed(request, queryset, [obj.pk for obj in found[:MAX_SEARCH_WINDOW]])
+
+
+class DatabaseSearchFilter(SearchFilter):
+    """?search= on Wagtail's database index (images, documents), validated."""
+
+    def filter_queryset(self, request, queryset, view):
+        text = search_text(request)
+        if text is None:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError(
+                "filtering by tag with a search query is not supported"
+            )
+        return database_search(request, queryset, text)
 
 
 class TransparencySearchFilter(SearchFilter):
@@ -202,16 +209,38 @@ class TransparencySearchFilter(SearchFilter):
         except (SearchUnavailable, ApiError, TransportError) as error:
             logger.warning("API search falls back to the database: %s", error)
             return database_search(request, queryset, text)
-        if "order" in request.GET:
-            return queryset.filter(pk__in=ids)
-        return RankedPages(queryset, ids)
+        return narrowed(request, queryset, ids)
+
+
+class MissingPageIs404:
+    """A filter naming a page that doesn't exist (or isn't public) answers 404,
+    as the page's own URL does, rather than 400: the request is well formed."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError as error:
+            if "doesn't exist" in str(error):
+                raise Http404(str(error)) from error
+            raise
+
+
+def missing_page_is_404(filter_class):
+    return type(filter_class.__name__, (MissingPageIs404, filter_class), {})
 
 
 REPLACED_FILTERS = {
     FieldsFilter: ValidatingFieldsFilter,
     SearchFilter: DatabaseSearchFilter,
 }
-PAGE_FILTERS = {**REPLACED_FILTERS, SearchFilter: TransparencySearchFilter}
+PAGE_FILTERS = {
+    **REPLACED_FILTERS,
+    SearchFilter: TransparencySearchFilter,
+    **{
+        cls: missing_page_is_404(cls)
+        for cls in (ChildOfFilter, DescendantOfFilter, TranslationOfFilter)
+    },
+}
 
 
 class TransparencyPagesAPIViewSet(PagesAPIViewSet):

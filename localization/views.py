@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from core.ratelimit import rate_limited
@@ -83,6 +84,7 @@ def parse_range(request):
     return bounds
 
 
+@require_GET
 @rate_limited("parity_api")
 def parity_api(request):
     try:

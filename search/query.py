@@ -27,6 +27,9 @@ COMPETITION_STATES = ["upcoming", "open", "closed", "results"]
 MAX_PAGE_SIZE = 50
 # Elasticsearch's index.max_result_window: no result past it can be paged to.
 MAX_WINDOW = 10_000
+# So that no page of results lies past the window, whatever the page size.
+MAX_PAGE = MAX_WINDOW // MAX_PAGE_SIZE
+MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_QUERY = 200
 FACETS = ["type", "year", "locale", "department"]
 # Relative weight of each field; the reference number outranks everything.
@@ -136,12 +139,12 @@ def parse_params(data, visitor_locale):
         locale=locale,
         date_from=parse_date(data, "from"),
         date_to=parse_date(data, "to"),
-        year=parse_int(data, "year", None, 1900, 2100),
+        year=parse_int(data, "year", None, MIN_YEAR, MAX_YEAR),
         department=(data.get("department") or "").strip()[:100],
         issuing_body=(data.get("issuing_body") or "").strip()[:50],
         status=(data.get("status") or "").strip()[:50],
         sort=sort,
-        page=parse_int(data, "page", 1, 1, 500),
+        page=parse_int(data, "page", 1, 1, MAX_PAGE),
         page_size=parse_int(data, "page_size", 20, 1, MAX_PAGE_SIZE),
         visitor_locale=visitor_locale,
     )
