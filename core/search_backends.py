@@ -16,6 +16,7 @@ import copy
 import re
 import unicodedata
 
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import Phrase, PlainText
@@ -165,4 +166,14 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a module
         folded.wrap_lexemes = wrap
         setattr(backend, name, folded)
     backend.index_class = folding_index(backend.index_class)
+    search = backend._search
+
+    def search_words(compiler_class, query, model_or_queryset, **kwargs):
+        # Only punctuation (e.g. "*" or "-"): no word to match, not an error.
+        text = query.query_string if isinstance(query, PlainText) else query
+        if isinstance(text, str) and not query_words(text):
+            return EmptySearchResults()
+        return search(compiler_class, query, model_or_queryset, **kwargs)
+
+    backend._search = search_words
     return backend
