@@ -20,6 +20,7 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -109,6 +110,8 @@ class ValidatingFieldsFilter(FieldsFilter):
 
 # Elasticsearch's index.max_result_window: results past it cannot be paged to.
 MAX_SEARCH_WINDOW = MAX_WINDOW
+# With at most WAGTAILAPI_LIMIT_MAX (100) items a page, no page ends past it.
+MAX_OFFSET = MAX_WINDOW - 100
 MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = ("and", "or")
 
@@ -116,6 +119,9 @@ SEARCH_OPERATORS = ("and", "or")
 def search_text(request):
     """The ?search= words, or None when there are none (a blank search lists
     everything); BadRequestError for what no search backend can serve."""
+    operator = request.GET.get("search_operator")
+    if operator not in (None, *SEARCH_OPERATORS):
+        raise BadRequestError("search_operator must be 'and' or 'or'")
     if "search" not in request.GET:
         return None
     text = " ".join(request.GET["search"].split())
@@ -123,9 +129,6 @@ def search_text(request):
         raise BadRequestError(
             f"search must be at most {MAX_SEARCH_LENGTH} characters long"
         )
-    operator = request.GET.get("search_operator")
-    if operator not in (None, *SEARCH_OPERATORS):
-        raise BadRequestError("search_operator must be 'and' or 'or'")
     try:
         offset = int(request.GET.get("offset", 0))
         limit = int(request.GET.get("limit", 20))
@@ -243,7 +246,25 @@ PAGE_FILTERS = {
 }
 
 
+class WindowedPagination(WagtailPagination):
+    """Wagtail's offset/limit paging, no further than a search could page:
+    one documented limit for every listing, searched or not."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # Wagtail's own 400 follows
+        if offset > MAX_OFFSET:
+            raise BadRequestError(
+                f"offset must be at most {MAX_OFFSET}; narrow the listing with "
+                "filters instead"
+            )
+        return super().paginate_queryset(queryset, request, view)
+
+
 class TransparencyPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
         PAGE_FILTERS.get(backend, backend)
         for backend in PagesAPIViewSet.filter_backends
@@ -260,6 +281,7 @@ api_router.register_endpoint("pages", TransparencyPagesAPIViewSet)
 
 
 class TransparencyImagesAPIViewSet(ImagesAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
         REPLACED_FILTERS.get(backend, backend)
         for backend in ImagesAPIViewSet.filter_backends
@@ -267,6 +289,7 @@ class TransparencyImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class TransparencyDocumentsAPIViewSet(DocumentsAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
         REPLACED_FILTERS.get(backend, backend)
         for backend in DocumentsAPIViewSet.filter_backends

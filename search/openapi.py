@@ -138,7 +138,7 @@ SEARCH_API_PATHS = {
                 _param(
                     "status",
                     "Act status, or for competitions upcoming/open/closed/results.",
-                    {"type": "string"},
+                    {"type": "string", "pattern": "^[a-z_]*$"},
                 ),
                 _param(
                     "sort",
