@@ -49,12 +49,15 @@ def listing_values(endpoint):
         # orders by its own columns (with `type=`).
         "order": {
             "type": "string",
-            "enum": [value for name in columns for value in (name, f"-{name}")],
+            "enum": ["", *(value for name in columns for value in (name, f"-{name}"))],
         },
-        # Blank; `*` less some; `_` (none) or a list, each name possibly removed.
+        # Blank; `*` less some; `_` (none) plus some; or names to add or remove.
         "fields": {
             "type": "string",
-            "pattern": rf"^$|^\*(,-({names}))*$|^(_|-?({names}))(,-?({names}))*$",
+            "pattern": (
+                rf"^$|^\*(,-({names}))*$|^_(,({names}))*$"
+                rf"|^-?({names})(,-?({names}))*$"
+            ),
         },
     }
     if endpoint == "pages":
