@@ -31,8 +31,8 @@ def transparency_search(text, language, limit=5):
     except (SearchUnavailable, TransportError, ApiError) as error:
         logger.warning("suggestions from the database: %s", error)
         return wagtail_search(text, language, limit)
-    pages = Page.objects.live().public().filter(
-        pk__in=ids, locale__language_code=language
+    pages = (
+        Page.objects.live().public().filter(pk__in=ids, locale__language_code=language)
     )
     found = pages.specific().in_bulk()
     return [found[pk] for pk in ids if pk in found][:limit]
