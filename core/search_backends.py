@@ -62,7 +62,9 @@ def with_folded_copy(value):
         value = ", ".join(str(item) for item in value)
     if not isinstance(value, str):
         return value
-    folded = fold(value)
+    # Words only: PostgreSQL's parser keeps "04.01.2018" or "01-016/18" as one
+    # token, but the query's words are "04", "01", "2018".
+    folded = " ".join(re.findall(r"\w+", fold(value)))
     return value if folded == value.lower() else f"{value} {folded}"
 
 
