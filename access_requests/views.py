@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from core.ratelimit import client_address, hit
@@ -156,6 +157,7 @@ def parse_period(params):
     return start, end, None
 
 
+@csrf_exempt  # read-only JSON: other methods get require_GET's 405, not a 403
 @require_GET
 @limited("stats_api")
 def stats_api(request):

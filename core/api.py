@@ -8,17 +8,29 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.filters import (
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
+from wagtail.search.backends import get_search_backend
+
+from search.backend import SearchUnavailable
+from search.query import MAX_WINDOW
 
 DATE_PARAMETERS = ("published_after", "published_before")
 logger = logging.getLogger(__name__)
@@ -96,36 +108,165 @@ class ValidatingFieldsFilter(FieldsFilter):
             ) from error
 
 
-class DegradingSearchFilter(SearchFilter):
-    """Wagtail's ?search=, answered by a plain database scan (slower, unranked)
-    while the Elasticsearch node is unreachable, instead of a 500."""
+# Elasticsearch's index.max_result_window: results past it cannot be paged to.
+MAX_SEARCH_WINDOW = MAX_WINDOW
+# With at most WAGTAILAPI_LIMIT_MAX (100) items a page, no page ends past it.
+MAX_OFFSET = MAX_WINDOW - 100
+MAX_SEARCH_LENGTH = 200
+SEARCH_OPERATORS = ("and", "or")
+
+
+def search_text(request):
+    """The ?search= words, or None when there are none (a blank search lists
+    everything); BadRequestError for what no search backend can serve."""
+    operator = request.GET.get("search_operator")
+    if operator not in (None, *SEARCH_OPERATORS):
+        raise BadRequestError("search_operator must be 'and' or 'or'")
+    if "search" not in request.GET:
+        return None
+    text = " ".join(request.GET["search"].split())
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise BadRequestError(
+            f"search must be at most {MAX_SEARCH_LENGTH} characters long"
+        )
+    try:
+        offset = int(request.GET.get("offset", 0))
+        limit = int(request.GET.get("limit", 20))
+    except ValueError:
+        offset = limit = 0  # the paginator answers these with its own 400
+    if text and offset + limit > MAX_SEARCH_WINDOW:
+        raise BadRequestError(
+            f"offset + limit must be at most {MAX_SEARCH_WINDOW} when searching; "
+            "narrow the search instead"
+        )
+    return text or None
+
+
+class RankedPages:
+    """The objects of `queryset` among `ids`, in the order of `ids`; sliced by
+    the paginator, so only one page of objects is loaded."""
+
+    def __init__(self, queryset, ids):
+        kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+        self.queryset = queryset
+        self.ids = [pk for pk in ids if pk in kept]
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, window):
+        chunk = self.ids[window]
+        objects = self.queryset.in_bulk(chunk)
+        return [objects[pk] for pk in chunk if pk in objects]
+
+
+def narrowed(request, queryset, ids):
+    """The listing's own filters and order applied to the matches `ids`."""
+    if "order" in request.GET:
+        return queryset.filter(pk__in=ids)
+    return RankedPages(queryset, ids)
+
+
+def database_search(request, queryset, text):
+    """Wagtail's database index, searched over the whole model and then
+    narrowed to the listing: the index knows neither every filterable field
+    nor every order the listing allows."""
+    found = get_search_backend().search(
+        text,
+        queryset.model.objects.all(),
+        operator=request.GET.get("search_operator"),
+    )
+    return narrowed(request, queryset, [obj.pk for obj in found[:MAX_SEARCH_WINDOW]])
+
+
+class DatabaseSearchFilter(SearchFilter):
+    """?search= on Wagtail's database index (images, documents), validated."""
 
     def filter_queryset(self, request, queryset, view):
-        results = super().filter_queryset(request, queryset, view)
-        if results is queryset:
-            return results
-        try:
-            results.count()  # cached: the listing's total reuses it
-        except (TransportError, ApiError) as error:
-            logger.warning("API search falls back to the database: %s", error)
-            return DatabaseSearchBackend({}).search(
-                request.GET["search"],
-                queryset,
-                operator=request.GET.get("search_operator"),
-                order_by_relevance="order" not in request.GET,
+        text = search_text(request)
+        if text is None:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError(
+                "filtering by tag with a search query is not supported"
             )
-        return results
+        return database_search(request, queryset, text)
+
+
+class TransparencySearchFilter(SearchFilter):
+    """?search= on the unified transparency index (every language's analyzer,
+    fuzzy and prefix matching), filtered by the listing's own filters; while
+    Elasticsearch is unreachable, Wagtail's database index answers."""
+
+    def filter_queryset(self, request, queryset, view):
+        from search.query import matching_page_ids
+
+        text = search_text(request)
+        if text is None:
+            return queryset
+        language = translation.get_language_from_request(request) or "sq"
+        try:
+            ids = matching_page_ids(
+                text, language, request.GET.get("search_operator") or "or"
+            )
+        except (SearchUnavailable, ApiError, TransportError) as error:
+            logger.warning("API search falls back to the database: %s", error)
+            return database_search(request, queryset, text)
+        return narrowed(request, queryset, ids)
+
+
+class MissingPageIs404:
+    """A filter naming a page that doesn't exist (or isn't public) answers 404,
+    as the page's own URL does, rather than 400: the request is well formed."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError as error:
+            if "doesn't exist" in str(error):
+                raise Http404(str(error)) from error
+            raise
+
+
+def missing_page_is_404(filter_class):
+    return type(filter_class.__name__, (MissingPageIs404, filter_class), {})
 
 
 REPLACED_FILTERS = {
     FieldsFilter: ValidatingFieldsFilter,
-    SearchFilter: DegradingSearchFilter,
+    SearchFilter: DatabaseSearchFilter,
+}
+PAGE_FILTERS = {
+    **REPLACED_FILTERS,
+    SearchFilter: TransparencySearchFilter,
+    **{
+        cls: missing_page_is_404(cls)
+        for cls in (ChildOfFilter, DescendantOfFilter, TranslationOfFilter)
+    },
 }
 
 
+class WindowedPagination(WagtailPagination):
+    """Wagtail's offset/limit paging, no further than a search could page:
+    one documented limit for every listing, searched or not."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # Wagtail's own 400 follows
+        if offset > MAX_OFFSET:
+            raise BadRequestError(
+                f"offset must be at most {MAX_OFFSET}; narrow the listing with "
+                "filters instead"
+            )
+        return super().paginate_queryset(queryset, request, view)
+
+
 class TransparencyPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
-        REPLACED_FILTERS.get(backend, backend)
+        PAGE_FILTERS.get(backend, backend)
         for backend in PagesAPIViewSet.filter_backends
     ]
     # The search backend must stay last: its results cannot be filtered further.
@@ -140,6 +281,7 @@ api_router.register_endpoint("pages", TransparencyPagesAPIViewSet)
 
 
 class TransparencyImagesAPIViewSet(ImagesAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
         REPLACED_FILTERS.get(backend, backend)
         for backend in ImagesAPIViewSet.filter_backends
@@ -147,6 +289,7 @@ class TransparencyImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class TransparencyDocumentsAPIViewSet(DocumentsAPIViewSet):
+    pagination_class = WindowedPagination
     filter_backends = [
         REPLACED_FILTERS.get(backend, backend)
         for backend in DocumentsAPIViewSet.filter_backends

@@ -5,7 +5,9 @@ Hand-maintained: each app that adds an endpoint describes it with
 the code it documents."""
 
 import copy
+import re
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -28,6 +30,57 @@ def register_component(kind, name, definition):
     _components.setdefault(kind, {})[name] = copy.deepcopy(definition)
 
 
+def alternatives(values):
+    return "|".join(re.escape(value) for value in values)
+
+
+def listing_values(endpoint):
+    """{parameter: schema} for the values a listing accepts, from the API's own
+    field and model lists, so the description can't drift from the code."""
+    from wagtail.models import get_page_models
+
+    from core.api import api_router
+
+    viewset = api_router._endpoints[endpoint]
+    columns = viewset.get_available_fields(viewset.model, db_fields_only=True)
+    names = alternatives(viewset.get_available_fields(viewset.model))
+    values = {
+        # `random` exists too, but not with `offset`; a single page type also
+        # orders by its own columns (with `type=`).
+        "order": {
+            "type": "string",
+            "enum": ["", *(value for name in columns for value in (name, f"-{name}"))],
+        },
+        # Blank; `*` less some; `_` (none) plus some; or names to add or remove.
+        "fields": {
+            "type": "string",
+            "pattern": (
+                rf"^$|^\*(,-({names}))*$|^_(,({names}))*$"
+                rf"|^-?({names})(,-?({names}))*$"
+            ),
+        },
+    }
+    if endpoint == "pages":
+        types = alternatives(
+            f"{model._meta.app_label}.{model.__name__}" for model in get_page_models()
+        )
+        values["type"] = {
+            "type": "string",
+            "pattern": rf"^$|^({types})(,({types}))*$",
+        }
+    return values
+
+
+def declare_values(paths):
+    for endpoint in ("pages", "images", "documents"):
+        operation = paths.get(f"/api/v2/{endpoint}/", {}).get("get", {})
+        values = listing_values(endpoint)
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] in values:
+                parameter["schema"] = values[parameter["name"]]
+    return paths
+
+
 def get_schema():
     return {
         "openapi": OPENAPI_VERSION,
@@ -41,7 +94,7 @@ def get_schema():
                 "public pages are served."
             ),
         },
-        "paths": dict(sorted(_paths.items())),
+        "paths": declare_values(copy.deepcopy(dict(sorted(_paths.items())))),
         "components": copy.deepcopy(_components),
     }
 
@@ -82,12 +135,34 @@ TOO_MANY_REQUESTS = {
         }
     },
 }
+# Elasticsearch's max_result_window (search.query.MAX_WINDOW), repeated here so
+# the description can be built before the apps are loaded.
+SEARCH_WINDOW = 10_000
 LISTING_PARAMETERS = [
-    _parameter("limit", "Items per page (default 20).", {"type": "integer"}),
-    _parameter("offset", "Items to skip.", {"type": "integer"}),
+    _parameter(
+        "limit",
+        f"Items per page (default 20, at most {settings.WAGTAILAPI_LIMIT_MAX}).",
+        {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+    ),
+    _parameter(
+        "offset",
+        "Items to skip; no listing pages past the first "
+        f"{SEARCH_WINDOW} items (narrow it with filters instead).",
+        {"type": "integer", "minimum": 0, "maximum": SEARCH_WINDOW - 100},
+    ),
     _parameter("fields", "Fields to add or remove, e.g. `*` or `summary,-title`."),
-    _parameter("order", "Field to order by; `-field` for descending, or `random`."),
-    _parameter("search", "Full-text search terms."),
+    _parameter("order", "Field to order by; `-field` for descending."),
+    _parameter(
+        "search",
+        "Full-text search terms (blank: no search). Pages are searched in every "
+        "language on the transparency index, images and documents on titles.",
+        {"type": "string", "maxLength": 200},
+    ),
+    _parameter(
+        "search_operator",
+        "How search terms combine (default `or`).",
+        {"type": "string", "enum": ["and", "or"]},
+    ),
 ]
 PAGE_PARAMETERS = [
     _parameter(
@@ -107,10 +182,20 @@ PAGE_PARAMETERS = [
         "Only pages published on or before this date (YYYY-MM-DD).",
         {"type": "string", "format": "date"},
     ),
-    _parameter("child_of", "Id of the parent page.", {"type": "integer"}),
-    _parameter("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
     _parameter(
-        "translation_of", "Id of a page: its translations.", {"type": "integer"}
+        "child_of",
+        "Id of the parent page (404 if it is not a live, public page).",
+        {"type": "integer", "minimum": 0},
+    ),
+    _parameter(
+        "descendant_of",
+        "Id of an ancestor page (404 if it is not a live, public page).",
+        {"type": "integer", "minimum": 0},
+    ),
+    _parameter(
+        "translation_of",
+        "Id of a page: its translations (404 if it is not a live, public page).",
+        {"type": "integer", "minimum": 0},
     ),
 ]
 
@@ -240,7 +325,10 @@ _endpoint(
     "published pages",
     {"$ref": "#/components/schemas/Page"},
     PAGE_PARAMETERS,
-    listing_not_found="`locale` names no language of the site.",
+    listing_not_found=(
+        "`locale` names no language of the site, or `child_of`, "
+        "`descendant_of` or `translation_of` no live, public page."
+    ),
 )
 _endpoint("images", "images", {"$ref": "#/components/schemas/Media"})
 _endpoint("documents", "documents", {"$ref": "#/components/schemas/Media"})

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from core.ratelimit import rate_limited
@@ -83,6 +85,8 @@ def parse_range(request):
     return bounds
 
 
+@csrf_exempt  # read-only JSON: other methods get require_GET's 405, not a 403
+@require_GET
 @rate_limited("parity_api")
 def parity_api(request):
     try:

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from core.ratelimit import rate_limited
@@ -36,6 +37,9 @@ def error(parameter, message):
     return JsonResponse({"error": message, "parameter": parameter}, status=400)
 
 
+# Read-only JSON without cookies' authority: exempt, so an unsupported method
+# answers 405 (require_GET) instead of the CSRF check's 403.
+@csrf_exempt
 @require_GET
 @rate_limited("search_api")
 def search_api(request):
@@ -52,6 +56,7 @@ def search_api(request):
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 
+@csrf_exempt
 @require_GET
 @rate_limited("suggest_api")
 def suggest_api(request):

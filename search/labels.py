@@ -1,17 +1,20 @@
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
+from wagtail.documents import get_document_model
 
-TYPE_LABELS = {
-    "act": _("Municipal act"),
-    "decision": _("Decision"),
-    "minutes": _("Minutes"),
-    "competition": _("Competition"),
-    "press_release": _("Press release"),
-    "notice": _("Notice"),
-    "invitation": _("Invitation"),
-    "session": _("Assembly session"),
-    "document": _("Document"),
-}
+
+def type_labels():
+    """{type key: label}. Each type is named by its page type's own verbose
+    name (the word the admin and the section use), so there is one translation
+    of "decision" and the search can't drift from it."""
+    from .indexing import searchable_page_models
+
+    labels = {
+        model.content_type_key: capfirst(model._meta.verbose_name)
+        for model in searchable_page_models()
+    }
+    labels["document"] = capfirst(get_document_model()._meta.verbose_name)
+    return labels
 
 
 def language_names():

@@ -1,6 +1,6 @@
 """OpenAPI 3.1 path objects of the search API; the portal's schema merges them."""
 
-from .query import MAX_PAGE_SIZE, SORTS, TYPES
+from .query import MAX_PAGE, MAX_PAGE_SIZE, MAX_YEAR, MIN_YEAR, SORTS, TYPES
 
 LOCALES = ["sq", "sr", "tr", "en", "all"]
 
@@ -120,7 +120,11 @@ SEARCH_API_PATHS = {
                     "Published on or before.",
                     {"type": "string", "format": "date"},
                 ),
-                _param("year", "Publication year.", {"type": "integer"}),
+                _param(
+                    "year",
+                    "Publication year.",
+                    {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+                ),
                 _param(
                     "department",
                     "Department key (from the department facet).",
@@ -134,7 +138,7 @@ SEARCH_API_PATHS = {
                 _param(
                     "status",
                     "Act status, or for competitions upcoming/open/closed/results.",
-                    {"type": "string"},
+                    {"type": "string", "pattern": "^[a-z_]*$"},
                 ),
                 _param(
                     "sort",
@@ -144,7 +148,12 @@ SEARCH_API_PATHS = {
                 _param(
                     "page",
                     "Page number.",
-                    {"type": "integer", "minimum": 1, "default": 1},
+                    {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": MAX_PAGE,
+                        "default": 1,
+                    },
                 ),
                 _param(
                     "page_size",

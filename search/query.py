@@ -25,6 +25,11 @@ TYPES = [
 SORTS = ["relevance", "newest", "oldest"]
 COMPETITION_STATES = ["upcoming", "open", "closed", "results"]
 MAX_PAGE_SIZE = 50
+# Elasticsearch's index.max_result_window: no result past it can be paged to.
+MAX_WINDOW = 10_000
+# So that no page of results lies past the window, whatever the page size.
+MAX_PAGE = MAX_WINDOW // MAX_PAGE_SIZE
+MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_QUERY = 200
 FACETS = ["type", "year", "locale", "department"]
 # Relative weight of each field; the reference number outranks everything.
@@ -36,6 +41,7 @@ FUZZINESS = "AUTO"
 USE_PREFIX_FIELDS = True
 # Private-use code points mark highlights, so escaping cannot touch them.
 PRE, POST = "\ue000", "\ue001"
+MARKER = re.compile(f"({PRE}|{POST})")
 
 
 class ParameterError(ValueError):
@@ -133,12 +139,12 @@ def parse_params(data, visitor_locale):
         locale=locale,
         date_from=parse_date(data, "from"),
         date_to=parse_date(data, "to"),
-        year=parse_int(data, "year", None, 1900, 2100),
+        year=parse_int(data, "year", None, MIN_YEAR, MAX_YEAR),
         department=(data.get("department") or "").strip()[:100],
         issuing_body=(data.get("issuing_body") or "").strip()[:50],
         status=(data.get("status") or "").strip()[:50],
         sort=sort,
-        page=parse_int(data, "page", 1, 1, 500),
+        page=parse_int(data, "page", 1, 1, MAX_PAGE),
         page_size=parse_int(data, "page_size", 20, 1, MAX_PAGE_SIZE),
         visitor_locale=visitor_locale,
     )
@@ -146,7 +152,7 @@ def parse_params(data, visitor_locale):
         raise ParameterError("from", _("must not be after 'to'"))
     if params.status and not re.fullmatch(r"[a-z_]+", params.status):
         raise ParameterError("status", _("unknown status"))
-    if params.page * params.page_size > 10_000:
+    if params.page * params.page_size > MAX_WINDOW:
         raise ParameterError("page", _("is too far; narrow the search instead"))
     return params
 
@@ -427,10 +433,30 @@ def build_body(params):
     return body
 
 
+def strip_markers(text):
+    """Text without the highlight sentinels, should the content contain them."""
+    return (text or "").replace(PRE, "").replace(POST, "")
+
+
 def safe_highlight(fragment):
-    """Escape everything, then turn the sentinels into <mark>."""
-    cleaned = escape(fragment)
-    return cleaned.replace(PRE, "<mark>").replace(POST, "</mark>")
+    """Escape everything and turn the sentinels into <mark>, always balanced:
+    a sentinel that came from the content itself can't open or close a tag
+    out of turn."""
+    out, marking = [], False
+    for part in MARKER.split(fragment):
+        if part == PRE:
+            if not marking:
+                out.append("<mark>")
+            marking = True
+        elif part == POST:
+            if marking:
+                out.append("</mark>")
+            marking = False
+        else:
+            out.append(escape(part))
+    if marking:
+        out.append("</mark>")
+    return "".join(out)
 
 
 def pick_highlight(highlight, names):
@@ -446,18 +472,20 @@ def shape_hit(hit):
     source = hit["_source"]
     highlight = hit.get("highlight", {})
     locale = source.get("locale", "sq")
-    title = pick_highlight(highlight, [f"title_{locale}"]) or escape(source["title"])
+    title = pick_highlight(highlight, [f"title_{locale}"]) or escape(
+        strip_markers(source["title"])
+    )
     snippet = pick_highlight(
         highlight,
         [f"summary_{locale}", f"body_{locale}", f"attachments_{locale}"],
     )
     if not snippet:
-        summary = source.get("summary") or ""
+        summary = strip_markers(source.get("summary"))
         snippet = escape(summary[:240] + ("…" if len(summary) > 240 else ""))
     return {
         "id": hit["_id"],
         "type": source["type"],
-        "title": source["title"],
+        "title": strip_markers(source["title"]),
         "title_html": title,
         "url": source.get("url"),
         "locale": locale,
@@ -564,70 +592,43 @@ def suggest(q, locale, size=8):
     ]
 
 
-def search_database(params):
-    """Degraded answer from Wagtail's database search, when Elasticsearch is down."""
-    from wagtail.models import Locale
-    from wagtail.search.backends import get_search_backend
-
-    from .indexing import indexable_pages
-
-    pages = indexable_pages()
-    if params.locale != "all":
-        locale = Locale.objects.filter(language_code=params.locale).first()
-        pages = pages.filter(locale=locale) if locale else pages.none()
-    if params.date_from:
-        pages = pages.filter(first_published_at__date__gte=params.date_from)
-    if params.date_to:
-        pages = pages.filter(first_published_at__date__lte=params.date_to)
-    words = [word for word in split_query(params.q)[1].split() if word]
-    found = []
-    if params.q:
-        try:
-            database = get_search_backend("wagtail.search.backends.database")
-            found = list(database.search(params.q.replace('"', " "), pages)[:200])
-        except Exception:  # noqa: BLE001 - the fallback itself must not fail
-            found = []
-        if not found and words:
-            for word in words:
-                pages = pages.filter(title__icontains=word)
-            found = list(pages.order_by("-first_published_at")[:200])
-    start = (params.page - 1) * params.page_size
-    chosen = found[start : start + params.page_size]
-    results = []
-    for page in chosen:
-        specific = page.specific
-        if (
-            params.types
-            and getattr(specific, "content_type_key", "") not in params.types
-        ):
-            continue
-        day = getattr(specific, "display_date", None)
-        results.append(
+def matching_page_ids(q, visitor_locale, operator="or", limit=MAX_WINDOW):
+    """Ids of the pages (not attachments) matching `q` in any language, best
+    first; raises backend.SearchUnavailable when Elasticsearch can't answer."""
+    query = text_query(q, visitor_locale)
+    phrases, rest = split_query(q)
+    if operator == "and" and rest:
+        query["bool"]["must"].append(
             {
-                "id": f"page-{page.pk}",
-                "type": getattr(specific, "content_type_key", "page"),
-                "title": page.title,
-                "title_html": escape(page.title),
-                "url": page.get_url(),
-                "locale": page.locale.language_code,
-                "date": day.isoformat() if day else None,
-                "snippet": escape((getattr(specific, "summary", "") or "")[:240]),
-                "languages": [],
-                "reference_number": getattr(specific, "search_reference_number", str)(),
-                "department": "",
-                "page_id": page.pk,
+                "multi_match": {
+                    "query": rest,
+                    "fields": [f"all_{code}" for code in LANGUAGES],
+                    "operator": "and",
+                    "fuzziness": FUZZINESS,
+                    "prefix_length": 1,
+                }
             }
         )
-    return {
-        "query": params.q,
-        "total": len(found),
-        "page": params.page,
-        "page_size": params.page_size,
-        "degraded": True,
-        "results": results,
-        "facets": {facet: [] for facet in FACETS},
-        "did_you_mean": "",
-    }
+    query["bool"]["filter"] = [{"exists": {"field": "page_id"}}]
+    response = backend.call(
+        lambda es: es.search(
+            index=backend.alias_name(),
+            query=query,
+            size=limit,
+            sort=["_score", {"key_date": {"order": "desc", "missing": "_last"}}],
+            _source=["page_id"],
+            track_total_hits=False,
+        ),
+        timeout=backend.SEARCH_TIMEOUT,
+        guard=backend.search_breaker,
+    )
+    return [hit["_source"]["page_id"] for hit in response["hits"]["hits"]]
+
+
+def search_database(params):
+    from .fallback import search_database as degraded
+
+    return degraded(params)
 
 
 def run_search(params):

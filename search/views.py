@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from .labels import TYPE_LABELS, language_names
+from .labels import language_names, type_labels
 from .query import FACETS, ParameterError, parse_params, run_search
 
 FACET_TITLES = {
@@ -23,7 +23,7 @@ PARAM_OF_FACET = {
 
 def facet_label(facet, bucket):
     if facet == "type":
-        return str(TYPE_LABELS.get(bucket["value"], bucket["value"]))
+        return str(type_labels().get(bucket["value"], bucket["value"]))
     if facet == "locale":
         return str(language_names().get(bucket["value"], bucket["value"]))
     return bucket.get("label") or bucket["value"]
@@ -79,8 +79,9 @@ def search_page(request):
     ]
     if params.q or params.types or params.year or params.department:
         answer = run_search(params)
+        labels = type_labels()
         for result in answer["results"]:
-            result["type_label"] = TYPE_LABELS.get(result["type"], result["type"])
+            result["type_label"] = labels.get(result["type"], result["type"])
             result["language_name"] = language_names().get(result["locale"], "")
             for other in result["languages"]:
                 other["name"] = language_names().get(other["locale"], other["locale"])

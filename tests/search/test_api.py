@@ -203,3 +203,25 @@ def test_openapi_describes_what_the_api_returns():
     assert set(schema["properties"]["results"]["items"]["properties"]) == set(
         RESULT_KEYS
     )
+
+
+def test_pages_api_search_uses_the_transparency_index(client, search_index):
+    # A typo only the fuzzy, per-language transparency index forgives.
+    response = client.get(
+        "/api/v2/pages/",
+        {"search": "buxhetit komunall", "type": "municipal_acts.DecisionPage"},
+    )
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert "Vendim për miratimin e buxhetit komunal për vitin 2019" in titles
+    ordered = client.get(
+        "/api/v2/pages/", {"search": "buxhet", "order": "title", "limit": 100}
+    ).json()["items"]
+    assert [i["title"] for i in ordered] == sorted(i["title"] for i in ordered)
+
+
+def test_suggestions_find_the_exact_title(search_index):
+    from access_requests.suggestions import suggest_published_pages
+
+    title = "Vendim për miratimin e buxhetit komunal për vitin 2019"
+    assert suggest_published_pages(title, "sq")[0].title == title

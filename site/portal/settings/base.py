@@ -66,9 +66,6 @@ ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
 ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
-# "auto": use Elasticsearch for Wagtail's admin search when the node answers at
-# start-up, else the database backend; "elasticsearch" or "database" force one.
-WAGTAIL_SEARCH_BACKEND = os.environ.get("WAGTAIL_SEARCH_BACKEND", "auto")
 # Production redirects HTTP to HTTPS unless a proxy in front already does.
 SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca")
@@ -259,32 +256,12 @@ ELASTICSEARCH_CLIENT_OPTIONS = {
 }
 
 
-def wagtail_search_backends(choice, url, prefix, client_options):
-    """Wagtail's admin search on the same node as the transparency index."""
-    database = {"BACKEND": "core.search_backends"}
-    elasticsearch = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [url],
-        "INDEX_PREFIX": f"{prefix}_wagtail_",
-        "TIMEOUT": int(client_options.get("timeout", 5)),
-        "OPTIONS": {k: v for k, v in client_options.items() if k != "timeout"},
-        "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": 0}}},
-    }
-    if choice == "database":
-        return {"default": database}
-    if choice == "elasticsearch":
-        return {"default": elasticsearch}
-    from core.elasticsearch_client import node_answers
-
-    return {"default": elasticsearch if node_answers(url) else database}
-
-
-WAGTAILSEARCH_BACKENDS = wagtail_search_backends(
-    WAGTAIL_SEARCH_BACKEND,
-    ELASTICSEARCH_URL,
-    SEARCH_INDEX_PREFIX,
-    ELASTICSEARCH_CLIENT_OPTIONS,
-)
+# Wagtail's admin search runs on the database (core/search_backends.py): its
+# index rows are written with the pages, so it cannot drift from them, and it
+# folds diacritics and inflections. Citizens, `/api/v2/pages/?search=` and the
+# access-request suggestions use the unified transparency index (search/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backends"}}
+ACCESS_REQUEST_SUGGESTER = "access_requests.suggestions.transparency_search"
 
 # Public pages only: the Wagtail admin needs inline scripts. YouTube embeds use the
 # privacy-enhanced domain. Enabled in production settings.
