@@ -5,6 +5,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .documents import is_public_document
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"))
@@ -39,10 +41,23 @@ class ImageBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a document; one in a restricted collection is neither shown nor
+    given out by the API (its title alone can be confidential)."""
+
     document = DocumentChooserBlock()
     title = blocks.CharBlock(
         required=False, help_text=_("Defaults to the document title.")
     )
+
+    def render(self, value, context=None):
+        if not is_public_document(value.get("document")):
+            return ""
+        return super().render(value, context)
+
+    def get_api_representation(self, value, context=None):
+        if not is_public_document(value.get("document")):
+            return None
+        return super().get_api_representation(value, context)
 
     class Meta:
         icon = "doc-full"
@@ -66,3 +81,10 @@ class AttachmentBlock(blocks.StreamBlock):
     the Albanian one, so translators replace them per locale."""
 
     attachment = DocumentLinkBlock()
+
+    def get_api_representation(self, value, context=None):
+        return [
+            item
+            for item in super().get_api_representation(value, context)
+            if item["value"] is not None
+        ]

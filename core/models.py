@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import AttachmentBlock, BodyBlock
+from .documents import is_public_document, restricted_collection_ids
 from .filters import DepartmentFilter, YearFilter, build_filter_form
 from .related import page_in_locale, pages_in_locale, snippet_in_locale
 from .serializers import SnippetField, SnippetListField
@@ -249,6 +251,16 @@ class TransparencyPage(SocialMetaMixin, Page):
     def search_extra_text(self):
         """Type-specific searchable text (agenda items, place, legal basis)."""
         return ""
+
+    @cached_property
+    def public_attachments(self):
+        """The attachment blocks a visitor may see (restricted collections left out)."""
+        restricted = restricted_collection_ids()
+        return [
+            block
+            for block in self.attachments
+            if is_public_document(block.value.get("document"), restricted)
+        ]
 
     def search_attachments(self):
         """The documents attached to this language version, in order."""

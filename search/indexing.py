@@ -7,7 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Collection, CollectionViewRestriction, Page, get_page_models
+from wagtail.models import Page, get_page_models
+
+from core.documents import public_documents, restricted_collection_ids
 
 from . import backend
 from .analysis import LANGUAGES
@@ -33,27 +35,6 @@ def indexable_pages():
     if not models:
         return Page.objects.none()
     return Page.objects.live().public().type(*models)
-
-
-def restricted_collection_ids():
-    """Collections whose documents the public may not see: each collection with a
-    view restriction, and everything below it (Wagtail checks ancestors too)."""
-    ids = set()
-    for collection in Collection.objects.filter(
-        pk__in=CollectionViewRestriction.objects.values("collection_id")
-    ):
-        ids.update(
-            Collection.objects.descendant_of(collection, inclusive=True).values_list(
-                "pk", flat=True
-            )
-        )
-    return ids
-
-
-def public_documents(documents, restricted=None):
-    """The documents of `documents` an anonymous visitor may download."""
-    restricted = restricted_collection_ids() if restricted is None else restricted
-    return [doc for doc in documents if doc.collection_id not in restricted]
 
 
 def normalise_reference(value):
