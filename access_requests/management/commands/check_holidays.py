@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from access_requests.calendar import SEEDED_YEARS, differences, kind_of
+from access_requests.calendar import SEEDED_YEARS, differences, kind_of, package_rows
 from access_requests.models import Holiday
 
 FEASTS = ("Eid al-Fitr", "Eid al-Adha")
@@ -40,7 +40,20 @@ class Command(BaseCommand):
             raise CommandError("--years: give at most 100 years, first to last")
         rows = Holiday.objects.filter(date__year__in=span).values_list("date", "name")
         missing, extra = differences(rows, span)
-        dated_feasts = {(day.year, feast(name)) for day, name in rows if feast(name)}
+        # An Eid the table dates differently from the package is the
+        # Government's decision: the package's days for that feast are left out.
+        decided = {
+            (day.year, feast(name), day)
+            for day, name in rows
+            if feast(name) and "(observed" not in name
+        }
+        estimated = {
+            (day.year, feast(name), day)
+            for year in span
+            for day, name in package_rows(year)
+            if feast(name) and "(observed" not in name
+        }
+        dated_feasts = {(year, name) for year, name, _day in decided - estimated}
         added = 0
         with transaction.atomic():
             for day, name in missing:
