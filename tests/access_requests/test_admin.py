@@ -214,3 +214,11 @@ def _form_data(item, **extra):
         "documents-MAX_NUM_FORMS": "1000",
         **extra,
     }
+
+
+@pytest.mark.django_db
+def test_a_paper_request_gets_its_received_date_when_entered(admin_client):
+    html = admin_client.get("/admin/access-requests/requests/new/").content.decode()
+    assert 'name="received_at"' in html
+    with translation.override("sq"):
+        assert translation.gettext("Current state") not in html  # nothing yet
