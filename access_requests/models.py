@@ -1,6 +1,5 @@
 import secrets
 from contextlib import contextmanager
-from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from core.calendar import package_holidays, working_days_between
+from core.calendar import working_days_between
 
 from . import conf
 from .calendar import legal_deadline
@@ -25,53 +24,6 @@ CODE_LENGTH = 10
 
 def new_tracking_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-class Holiday(models.Model):
-    class Kind(models.TextChoices):
-        FIXED = "fixed", _("fixed date")
-        MOVABLE = "movable", _("movable")
-        OBSERVED = "observed", _("observed (moved from a weekend)")
-
-    date = models.DateField(_("date"), db_index=True)
-    name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("official holiday")
-        verbose_name_plural = _("official holidays")
-        constraints = [
-            models.UniqueConstraint(fields=["date", "name"], name="unique_holiday")
-        ]
-
-    def __str__(self):
-        return f"{self.date:%d.%m.%Y} {self.name}"
-
-
-def holiday_dates():
-    """Every date in the table (callers that loop over many days pass this set)."""
-    return set(Holiday.objects.values_list("date", flat=True))
-
-
-def holidays_between(start, end):
-    """Holiday dates in [start, end]: the project's working-day calendar provider.
-
-    The table rules every year it has rows for (officers correct the Eid dates
-    there); a year nobody has seeded yet falls back to the `holidays` package,
-    so a deadline in it still skips Kosovo's holidays."""
-    rows = Holiday.objects.filter(
-        date__gte=date(start.year, 1, 1), date__lte=date(end.year, 12, 31)
-    ).values_list("date", flat=True)
-    table = set(rows)
-    covered = {day.year for day in table}
-    dates = {day for day in table if start <= day <= end}
-    for year in range(start.year, end.year + 1):
-        if year not in covered:
-            dates |= package_holidays(
-                max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
-            )
-    return dates
 
 
 class State(models.TextChoices):
@@ -434,32 +386,6 @@ class AccessRequestDocument(Orderable):
     panels = [FieldPanel("document")]
 
 
-class OutgoingEmail(models.Model):
-    """E-mails are queued with the change that causes them and sent afterwards,
-    so a mail server failure never loses a request; failures stay visible."""
-
-    class Kind(models.TextChoices):
-        RECEIPT = "receipt", _("Receipt")
-        ANSWER = "answer", _("Answer")
-        REMINDER = "reminder", _("Reminder")
-        OVERDUE = "overdue", _("Overdue notice")
-
-    request = models.ForeignKey(
-        AccessRequest, on_delete=models.CASCADE, related_name="emails"
-    )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    to = models.CharField(_("to"), max_length=1000)
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("body"))
-    created_at = models.DateTimeField(_("queued"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.request}"
+# Models kept in their own modules, importable from here as before.
+from .holidays import Holiday, holiday_dates, holidays_between  # noqa: E402, F401
+from .outbox import OutgoingEmail  # noqa: E402, F401
