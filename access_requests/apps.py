@@ -9,6 +9,6 @@ class AccessRequestsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import openapi
+        from . import deadlines, openapi  # noqa: F401  (deadlines: signal handlers)
 
         openapi.register()

@@ -1,27 +1,29 @@
-"""Working days in the Republic of Kosovo: the date arithmetic behind deadlines.
+"""Kosovo's official holidays for the `Holiday` table, and the check against the
+maintained `holidays` package.
 
-The functions take the holidays as a set of dates so they stay pure and testable;
-`holiday_dates()` reads them from the editable `Holiday` table.
+The working-day arithmetic lives in `core.calendar` (re-exported here for older
+callers). This module only says which days the table should hold: the package's
+Kosovo (`XK`) calendar, observed days included, except the Eid dates, which
+follow the Government's yearly decision and are kept as data below.
 """
 
 from datetime import date, timedelta
 
-# Fixed official holidays (month, day, English name).
-FIXED_HOLIDAYS = [
-    (1, 1, "New Year's Day"),
-    (1, 2, "New Year's Day (second day)"),
-    (1, 7, "Orthodox Christmas"),
-    (2, 17, "Independence Day"),
-    (4, 9, "Constitution Day"),
-    (5, 1, "Labour Day"),
-    (5, 9, "Europe Day"),
-    (12, 25, "Catholic Christmas"),
-]
+import holidays as holidays_package
 
-# Eid dates follow the lunar calendar and the Islamic Community of Kosovo's
-# announcement, so they are data, not arithmetic: the first day of each feast as
-# published in the standard (Umm al-Qura based) tables. Officers correct a year in
-# the admin when the Government's decision differs.
+from core.calendar import (  # noqa: F401  (one calendar for every domain)
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
+
+COUNTRY = "XK"
+SEEDED_YEARS = range(2018, 2028)
+
+# The first day of each feast as the Government decided or, for future years,
+# as the standard (Umm al-Qura based) tables give it. Officers correct a year in
+# the admin when the decision differs; `manage.py check_holidays` shows where
+# the package's estimate disagrees.
 EID_AL_FITR = {
     2018: date(2018, 6, 15),
     2019: date(2019, 6, 4),
@@ -46,72 +48,93 @@ EID_AL_ADHA = {
     2026: date(2026, 5, 27),
     2027: date(2027, 5, 16),
 }
+EID = {"Eid al-Fitr": EID_AL_FITR, "Eid al-Adha": EID_AL_ADHA}
+MOVABLE = ("Easter", "Eid")
 
 
-def western_easter(year):
-    """Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+def package_calendar(year):
+    return holidays_package.country_holidays(COUNTRY, years=year, language="en_US")
 
 
-def orthodox_easter(year):
-    """Orthodox Easter Sunday as a Gregorian date (Meeus' Julian algorithm)."""
-    a, b, c = year % 4, year % 7, year % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month, day = divmod(d + e + 114, 31)
-    julian = date(year, month, day + 1)
-    # Julian-to-Gregorian offset: 13 days from 1900 to 2099.
-    return julian + timedelta(days=(year // 100) - (year // 400) - 2)
+def package_rows(year):
+    """(date, name) for every holiday of `year` in the package, one row per name
+    (Constitution Day and Catholic Easter shared 9 April 2023)."""
+    calendar = package_calendar(year)
+    return sorted((day, name) for day in calendar for name in calendar.get_list(day))
 
 
-def holidays_for_year(year):
-    """(date, English name, kind) for every official holiday of `year` known here."""
-    rows = [(date(year, m, d), name, "fixed") for m, d, name in FIXED_HOLIDAYS]
-    rows.append(
-        (western_easter(year) + timedelta(days=1), "Catholic Easter Monday", "movable")
-    )
-    rows.append(
-        (orthodox_easter(year) + timedelta(days=1), "Orthodox Easter Monday", "movable")
-    )
-    if year in EID_AL_FITR:
-        rows.append((EID_AL_FITR[year], "Eid al-Fitr", "movable"))
-    if year in EID_AL_ADHA:
-        rows.append((EID_AL_ADHA[year], "Eid al-Adha", "movable"))
-    return sorted(rows)
+def kind_of(name):
+    if "(observed" in name:
+        return "observed"
+    return "movable" if any(word in name for word in MOVABLE) else "fixed"
 
 
-def is_working_day(day, holidays):
-    return day.weekday() < 5 and day not in holidays
-
-
-def add_working_days(start, count, holidays):
-    """The date `count` working days after `start` (the start day never counts)."""
-    day = start
-    while count > 0:
+def _next_free_weekday(day, taken):
+    while day.weekday() >= 5 or day in taken:
         day += timedelta(days=1)
-        if is_working_day(day, holidays):
-            count -= 1
     return day
 
 
-def working_days_between(start, end, holidays):
-    """Working days in (start, end]; negative when end is before start."""
-    if end < start:
-        return -working_days_between(end, start, holidays)
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if is_working_day(day, holidays):
-            count += 1
-    return count
+def holidays_for_year(year):
+    """(date, English name, kind) for every official holiday of `year`: the
+    package's calendar with the Eid dates of the table above. An Eid on a weekend
+    is observed on the next free weekday, the rule the package applies (Law No.
+    03/L-064)."""
+    rows = [
+        (day, name, kind_of(name))
+        for day, name in package_rows(year)
+        if not (year in EID_AL_FITR and name.startswith("Eid"))
+    ]
+    for name, table in EID.items():
+        if year not in table:
+            continue
+        day = table[year]
+        rows.append((day, name, "movable"))
+        if day.weekday() >= 5:
+            taken = {row[0] for row in rows}
+            observed = _next_free_weekday(day, taken)
+            rows.append((observed, f"{name} (observed)", "observed"))
+    return sorted(rows)
+
+
+def differences(table_rows, years):
+    """Compare the table with the package, by date.
+
+    Args:
+        table_rows: (date, name) pairs from the `Holiday` table.
+        years: the years to compare.
+
+    Returns:
+        (missing, extra): (date, name) in the package but not in the table, and
+        in the table but not in the package, each sorted.
+    """
+    years = set(years)
+    table = {}
+    for day, name in table_rows:
+        if day.year in years:
+            table.setdefault(day, name)
+    package = {}
+    for year in years:
+        for day, name in package_rows(year):
+            package.setdefault(day, name)
+    missing = sorted((day, name) for day, name in package.items() if day not in table)
+    extra = sorted((day, name) for day, name in table.items() if day not in package)
+    return missing, extra
+
+
+def legal_deadline(received_at, *, is_urgent, extra_days, holidays=None):
+    """The answer's due date for a request received at the aware datetime
+    `received_at` (extra_days: extension plus days the clock was stopped).
+
+    Kept apart from the model so data migrations can recompute deadlines."""
+    from django.utils import timezone
+
+    from . import conf
+
+    if is_urgent:
+        hours = conf.get("ACCESS_REQUEST_URGENT_HOURS")
+        start = timezone.localtime(received_at + timedelta(hours=hours)).date()
+        return add_working_days(start, extra_days, holidays)
+    base = conf.get("ACCESS_REQUEST_ANSWER_WORKING_DAYS")
+    received_on = timezone.localtime(received_at).date()
+    return add_working_days(received_on, base + extra_days, holidays)

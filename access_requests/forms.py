@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import AccessRequest, State, TransitionError
+from .models import (
+    AccessRequest,
+    DocumentFormat,
+    RequesterCategory,
+    State,
+    TransitionError,
+)
 
 # Tabs and line breaks are fine in free text; other control characters are not.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -82,6 +88,14 @@ class AccessRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Radios start with nothing chosen: the model has no default, so Django
+        # would offer (and pre-select) a blank "---------" radio; the choice is
+        # required and a missing one gets its own message.
+        for name, choices in (
+            ("category", RequesterCategory.choices),
+            ("preferred_format", DocumentFormat.choices),
+        ):
+            self.fields[name].choices = choices
         for name in (
             "requester_name",
             "postal_address",

@@ -1,5 +1,5 @@
 import secrets
-from datetime import timedelta
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from core.calendar import working_days_between
+
 from . import conf
-from .calendar import add_working_days, working_days_between
+from .calendar import legal_deadline
 
 # No 0/O, 1/I/L: codes are read aloud on the phone and copied from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -22,31 +24,6 @@ CODE_LENGTH = 10
 
 def new_tracking_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-class Holiday(models.Model):
-    class Kind(models.TextChoices):
-        FIXED = "fixed", _("fixed date")
-        MOVABLE = "movable", _("movable")
-
-    date = models.DateField(_("date"), db_index=True)
-    name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("official holiday")
-        verbose_name_plural = _("official holidays")
-        constraints = [
-            models.UniqueConstraint(fields=["date", "name"], name="unique_holiday")
-        ]
-
-    def __str__(self):
-        return f"{self.date:%d.%m.%Y} {self.name}"
-
-
-def holiday_dates():
-    return set(Holiday.objects.values_list("date", flat=True))
 
 
 class State(models.TextChoices):
@@ -166,42 +143,8 @@ class AccessRequest(ClusterableModel):
     reminder_sent_on = models.DateField(null=True, editable=False)
     overdue_notice_sent_on = models.DateField(null=True, editable=False)
 
-    history = HistoricalRecords()
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("next_state"),
-                FieldPanel("transition_note"),
-                FieldPanel("new_extension_days"),
-                FieldPanel("extension_reason"),
-                FieldPanel("legal_ground"),
-                FieldPanel("decision_text"),
-            ],
-            heading=_("Next step"),
-        ),
-        InlinePanel("documents", heading=_("Documents released"), label=_("Document")),
-        FieldPanel("assigned_to"),
-        MultiFieldPanel(
-            [
-                FieldPanel("requester_name"),
-                FieldPanel("email"),
-                FieldPanel("postal_address"),
-                FieldPanel("category"),
-            ],
-            heading=_("Requester (personal data: never published)"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("documents_requested"),
-                FieldPanel("preferred_format"),
-                FieldPanel("is_urgent"),
-                FieldPanel("urgency_reason"),
-                FieldPanel("received_at"),
-            ],
-            heading=_("Request"),
-        ),
-    ]
+    # Notes and reasons can be long: a text field, not the default 100 chars.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["-received_at"]
@@ -218,14 +161,13 @@ class AccessRequest(ClusterableModel):
         return timezone.localtime(self.received_at).date()
 
     def compute_deadline(self, holidays=None):
-        holidays = holiday_dates() if holidays is None else holidays
-        extra = self.extension_days + self.paused_working_days
-        if self.is_urgent:
-            hours = conf.get("ACCESS_REQUEST_URGENT_HOURS")
-            start = timezone.localtime(self.received_at + timedelta(hours=hours)).date()
-            return add_working_days(start, extra, holidays)
-        base = conf.get("ACCESS_REQUEST_ANSWER_WORKING_DAYS")
-        return add_working_days(self.received_on, base + extra, holidays)
+        """The legal deadline; `holidays` None asks the calendar's provider."""
+        return legal_deadline(
+            self.received_at,
+            is_urgent=self.is_urgent,
+            extra_days=self.extension_days + self.paused_working_days,
+            holidays=holidays,
+        )
 
     @property
     def is_open(self):
@@ -241,7 +183,6 @@ class AccessRequest(ClusterableModel):
         if not self.is_open or self.is_paused or self.deadline is None:
             return None
         today = today or timezone.localdate()
-        holidays = holiday_dates() if holidays is None else holidays
         return working_days_between(today, self.deadline, holidays)
 
     def is_overdue(self, today=None):
@@ -260,10 +201,23 @@ class AccessRequest(ClusterableModel):
 
     # --- saving --------------------------------------------------------------
     def save(self, *args, **kwargs):
-        if self.received_at:
+        # The deadline is stored: computed at filing and while the request is
+        # open (a holiday change recomputes open ones, see deadlines.py); a
+        # closed request keeps the deadline it was judged against.
+        if self.received_at and (self.deadline is None or self.is_open):
             self.deadline = self.compute_deadline()
         if self.pk or self.tracking_code:
             return super().save(*args, **kwargs)
+        # History starts when the request was received (a paper request is
+        # entered later), so its rows stay in the order things happened.
+        if self.received_at and self.received_at < timezone.now():
+            self._history_date = self.received_at
+        try:
+            return self._save_with_new_code(*args, **kwargs)
+        finally:
+            self.__dict__.pop("_history_date", None)
+
+    def _save_with_new_code(self, *args, **kwargs):
         # A fresh code per attempt: a collision (about 1 in 10^14) retries
         # instead of failing the citizen's submission.
         for _attempt in range(5):
@@ -346,9 +300,7 @@ class AccessRequest(ClusterableModel):
 
         today = timezone.localtime(when).date()
         if self.state == State.CLARIFICATION and self.paused_since:
-            self.paused_working_days += working_days_between(
-                self.paused_since, today, holiday_dates()
-            )
+            self.paused_working_days += working_days_between(self.paused_since, today)
             self.paused_since = None
         if to_state == State.CLARIFICATION:
             self.paused_since = today
@@ -359,7 +311,9 @@ class AccessRequest(ClusterableModel):
             self.closed_at = when
         from_state = self.state
         self.state = to_state
-        with transaction.atomic():
+        # The last moment the clock moves: closing keeps this deadline.
+        self.deadline = self.compute_deadline()
+        with transaction.atomic(), _history_context(self, note, user, when):
             self.save()
             AccessRequestTransition.objects.create(
                 request=self,
@@ -374,6 +328,21 @@ class AccessRequest(ClusterableModel):
 
                 queue_answer(self)
         return self
+
+
+@contextmanager
+def _history_context(item, reason, user, when):
+    """Let django-simple-history record this save with the step's reason, user
+    and time (it reads these attributes), then forget them."""
+    item._change_reason = reason
+    item._history_date = when
+    if getattr(user, "pk", None):
+        item._history_user = user
+    try:
+        yield
+    finally:
+        for name in ("_change_reason", "_history_date", "_history_user"):
+            item.__dict__.pop(name, None)
 
 
 class AccessRequestTransition(models.Model):
@@ -417,39 +386,6 @@ class AccessRequestDocument(Orderable):
     panels = [FieldPanel("document")]
 
 
-class OutgoingEmail(models.Model):
-    """E-mails are queued with the change that causes them and sent afterwards,
-    so a mail server failure never loses a request; failures stay visible."""
-
-    class Kind(models.TextChoices):
-        RECEIPT = "receipt", _("Receipt")
-        ANSWER = "answer", _("Answer")
-        REMINDER = "reminder", _("Reminder")
-        OVERDUE = "overdue", _("Overdue notice")
-
-    request = models.ForeignKey(
-        AccessRequest, on_delete=models.CASCADE, related_name="emails"
-    )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    to = models.CharField(_("to"), max_length=1000)
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("body"))
-    created_at = models.DateTimeField(_("queued"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.request}"
-
-
-def holidays_between(start, end):
-    """Holiday dates in [start, end]: the project's working-day calendar provider."""
-    return set(
-        Holiday.objects.filter(date__range=(start, end)).values_list("date", flat=True)
-    )
+# Models kept in their own modules, importable from here as before.
+from .holidays import Holiday, holiday_dates, holidays_between  # noqa: E402, F401
+from .outbox import OutgoingEmail  # noqa: E402, F401

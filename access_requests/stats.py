@@ -6,7 +6,8 @@ from statistics import median
 
 from django.utils import timezone
 
-from .calendar import working_days_between
+from core.calendar import working_days_between
+
 from .models import (
     ANSWERED_STATES,
     AccessRequest,

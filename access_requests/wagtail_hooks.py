@@ -1,12 +1,13 @@
+from functools import cached_property
+
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .forms import AccessRequestAdminForm
+from . import panels
 from .models import AccessRequest, Holiday, OutgoingEmail
 
 
@@ -62,9 +63,19 @@ class AccessRequestViewSet(ModelViewSet):
         "is_urgent",
         "urgency_reason",
     ]
-    edit_handler = ObjectList(
-        AccessRequest.panels, base_form_class=AccessRequestAdminForm
-    )
+    edit_handler = panels.create_handler
+
+    @cached_property
+    def _edit_form_handler(self):
+        return panels.edit_handler.bind_to_model(self.model)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        # Editing shows the current state and history and freezes the received
+        # date; creating (a request that came on paper) does not.
+        handler = self._edit_form_handler
+        return super().get_edit_view_kwargs(
+            panel=handler, form_class=handler.get_form_class(), **kwargs
+        )
 
 
 class OutgoingEmailViewSet(ModelViewSet):

@@ -1,50 +1,94 @@
-"""Working days, with holidays from a pluggable provider.
+"""The project's one working-day calendar: every domain counts days through here.
 
-`settings.TRANSPARENCA_HOLIDAY_PROVIDER` names a function `(start, end) -> set of
-dates`; without one, every Monday–Friday is a working day.
+Holidays come from a provider, `settings.TRANSPARENCA_HOLIDAY_PROVIDER`, a dotted
+path to a function `(start, end) -> iterable of dates`. Without one, the maintained
+`holidays` package answers for `settings.TRANSPARENCA_HOLIDAY_COUNTRY` (default
+Kosovo, `XK`), observed days (a holiday on a weekend moves to the next working
+day) included. The access-request app's provider is its editable `Holiday`
+table, because the Government decides the Eid dates each year.
+
+Functions that take `holidays` use that set as given (pure, for tests and loops
+that already hold the set); without it they ask the provider.
 """
 
 from datetime import timedelta
 
+import holidays as holidays_package
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 
+def package_holidays(start, end, country=None):
+    """Holiday dates in [start, end] from the `holidays` package."""
+    country = country or getattr(settings, "TRANSPARENCA_HOLIDAY_COUNTRY", "XK")
+    if end < start:
+        return set()
+    calendar = holidays_package.country_holidays(
+        country, years=range(start.year, end.year + 1), language="en_US"
+    )
+    return {day for day in calendar if start <= day <= end}
+
+
 def holidays_between(start, end):
     provider = getattr(settings, "TRANSPARENCA_HOLIDAY_PROVIDER", None)
-    if not provider:
-        return set()
-    return set(import_string(provider)(start, end))
+    if provider:
+        return set(import_string(provider)(start, end))
+    return package_holidays(start, end)
 
 
-def working_days(start, end):
+def is_working_day(day, holidays):
+    return day.weekday() < 5 and day not in holidays
+
+
+def working_days(start, end, holidays=None):
     """Working days from `start` to `end`, both included.
 
     Returns:
         A list of dates, Monday–Friday, without holidays.
     """
-    holidays = holidays_between(start, end)
+    holidays = holidays_between(start, end) if holidays is None else holidays
     days = []
     day = start
     while day <= end:
-        if day.weekday() < 5 and day not in holidays:
+        if is_working_day(day, holidays):
             days.append(day)
         day += timedelta(days=1)
     return days
 
 
-def add_working_days(start, days):
-    """The date `days` working days after `start` (holidays excluded)."""
-    # Holidays are looked up a year at a time: deadlines are weeks, not years.
+def add_working_days(start, days, holidays=None):
+    """The date `days` working days after `start` (the start day never counts)."""
+    if holidays is not None:
+        return _add(start, days, lambda _day: holidays)
+    # Holidays are fetched for a window and widened only when a count runs past
+    # it: deadlines are weeks, so one provider call nearly always does.
     horizon = start + timedelta(days=max(days * 3, 14) + 30)
-    holidays = holidays_between(start, horizon)
+    known = holidays_between(start, horizon)
+
+    def holidays_up_to(day):
+        nonlocal horizon
+        if day > horizon:
+            known.update(holidays_between(day, day + timedelta(days=365)))
+            horizon = day + timedelta(days=365)
+        return known
+
+    return _add(start, days, holidays_up_to)
+
+
+def _add(start, days, holidays_up_to):
     current = start
     remaining = days
     while remaining > 0:
         current += timedelta(days=1)
-        if current > horizon:
-            horizon = current + timedelta(days=365)
-            holidays |= holidays_between(current, horizon)
-        if current.weekday() < 5 and current not in holidays:
+        if is_working_day(current, holidays_up_to(current)):
             remaining -= 1
     return current
+
+
+def working_days_between(start, end, holidays=None):
+    """Working days in (start, end]; negative when end is before start."""
+    if end < start:
+        return -working_days_between(end, start, holidays)
+    if end == start:
+        return 0
+    return len(working_days(start + timedelta(days=1), end, holidays))

@@ -1,12 +1,14 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from access_requests.calendar import (
+    EID_AL_FITR,
+    SEEDED_YEARS,
     add_working_days,
+    differences,
     holidays_for_year,
-    orthodox_easter,
-    western_easter,
+    package_rows,
     working_days_between,
 )
 from access_requests.models import Holiday, State, holiday_dates
@@ -25,40 +27,85 @@ from .conftest import aware
         (2027, date(2027, 3, 28), date(2027, 5, 2)),
     ],
 )
-def test_easter_algorithms(year, western, orthodox):
-    assert western_easter(year) == western
-    assert orthodox_easter(year) == orthodox
+def test_easter_sundays_from_the_package(year, western, orthodox):
+    # The dates the project's own Easter algorithms gave before the package
+    # replaced them; Easter Sunday is observed on the Monday after.
+    rows = holidays_for_year(year)
+    assert (western, "Catholic Easter", "movable") in rows
+    assert (orthodox, "Orthodox Easter", "movable") in rows
+    observed = {day for day, name, _kind in rows if name.endswith("(observed)")}
+    assert western + timedelta(days=1) in observed
 
 
 @pytest.mark.django_db
-def test_seeded_holidays_cover_2018_to_2027():
-    for year in range(2018, 2028):
+def test_seeded_table_matches_the_package_but_for_the_eid_decision():
+    rows = Holiday.objects.values_list("date", "name")
+    missing, extra = differences(rows, SEEDED_YEARS)
+    # Only Eid al-Fitr 2027 differs: the table keeps the Government's date.
+    assert [day for day, _name in missing] == [date(2027, 3, 9)]
+    assert extra == [(EID_AL_FITR[2027], "Eid al-Fitr")]
+    for year in SEEDED_YEARS:
         names = set(
             Holiday.objects.filter(date__year=year).values_list("name", flat=True)
         )
-        assert len(names) == 12, year
-        assert {"Independence Day", "Eid al-Fitr", "Orthodox Easter Monday"} <= names
+        assert {"Independence Day", "Eid al-Fitr", "Orthodox Easter"} <= names, year
     assert Holiday.objects.filter(date=date(2018, 4, 2)).exists()
     assert Holiday.objects.filter(date=date(2018, 6, 15), name="Eid al-Fitr").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "day",
+    # Observed days the first seed missed (the examples).
+    [date(2024, 1, 8), date(2024, 2, 19), date(2024, 6, 17), date(2026, 5, 11)],
+)
+def test_observed_days_are_in_the_table(day):
+    assert day.weekday() == 0
+    assert Holiday.objects.get(date=day).kind == Holiday.Kind.OBSERVED
 
 
 def test_holidays_for_year_is_sorted_and_complete():
     rows = holidays_for_year(2020)
     assert [row[0] for row in rows] == sorted(row[0] for row in rows)
-    assert (date(2020, 4, 13), "Catholic Easter Monday", "movable") in rows
-    assert (date(2020, 4, 20), "Orthodox Easter Monday", "movable") in rows
+    assert (date(2020, 4, 13), "Catholic Easter (observed)", "observed") in rows
+    assert (date(2020, 4, 20), "Orthodox Easter (observed)", "observed") in rows
+    # Europe Day on a Saturday: off on Monday 11 May.
+    assert (date(2020, 5, 11), "Europe Day (observed)", "observed") in rows
+
+
+def test_an_eid_on_a_weekend_is_observed_on_the_next_free_weekday(monkeypatch):
+    # Eid al-Fitr 2027 decided for Saturday 1 May: Monday 3 May is already the
+    # observed Labour Day, so the Eid is observed on Wednesday 5 May (Tuesday 4
+    # is Orthodox Easter's observed day).
+    monkeypatch.setitem(EID_AL_FITR, 2027, date(2027, 5, 1))
+    rows = holidays_for_year(2027)
+    assert (date(2027, 5, 5), "Eid al-Fitr (observed)", "observed") in rows
+    assert not [row for row in rows if row[1] == "Eid al-Fitr (estimated)"]
+
+
+def test_package_rows_keep_both_names_of_a_shared_day():
+    rows = package_rows(2023)
+    assert (date(2023, 4, 9), "Catholic Easter") in rows
+    assert (date(2023, 4, 9), "Constitution Day") in rows
 
 
 # (received, expected deadline, what the case exercises)
 DEADLINES = [
     ("2018-01-15", date(2018, 1, 24), "one weekend"),
     ("2018-01-13", date(2018, 1, 23), "received on a Saturday"),
-    ("2018-01-05", date(2018, 1, 16), "received on a Friday"),
+    ("2018-01-05", date(2018, 1, 17), "Orthodox Christmas on Sunday, off Monday 8"),
+    ("2018-01-12", date(2018, 1, 23), "received on a Friday"),
     ("2018-12-21", date(2019, 1, 4), "Christmas and both New Year days"),
     ("2021-02-15", date(2021, 2, 25), "Independence Day on a Wednesday"),
-    ("2018-03-29", date(2018, 4, 11), "both Easter Mondays (Orthodox on 9 April)"),
+    # Orthodox Easter's Monday was Constitution Day: observed Tuesday 10 April.
+    ("2018-03-29", date(2018, 4, 12), "both Easter Mondays and 10 April"),
     ("2018-04-27", date(2018, 5, 10), "Labour Day and Europe Day"),
     ("2018-06-13", date(2018, 6, 25), "Eid al-Fitr on a Friday"),
+    # Observed days the first seed missed: each deadline was a day early.
+    ("2024-01-05", date(2024, 1, 17), "Orthodox Christmas observed 8 Jan 2024"),
+    ("2024-02-16", date(2024, 2, 28), "Independence Day observed 19 Feb 2024"),
+    ("2024-06-14", date(2024, 6, 26), "Eid al-Adha observed 17 June 2024"),
+    ("2026-05-08", date(2026, 5, 20), "Europe Day observed 11 May 2026"),
 ]
 
 

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -5,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from access_requests.models import (
     CODE_ALPHABET,
@@ -47,6 +49,7 @@ def test_form_page_renders_in_every_locale(client, locale):
     assert response.status_code == 200
     assert f'lang="{locale}"' in response.content.decode()
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert "noindex" not in response.content.decode()  # the form is to be found
 
 
 @pytest.mark.django_db
@@ -89,6 +92,36 @@ def test_bad_input_gives_a_clear_form_error(client, changes, field, fragment):
         AccessRequest.objects.filter(requester_name=VALID["requester_name"]).count()
         == 0
     )
+
+
+@pytest.mark.django_db
+def test_radios_start_unchosen_without_a_blank_choice(client):
+    html = client.get("/en/qasje/").content.decode()
+    for name in ("category", "preferred_format"):
+        radios = re.findall(rf'<input type="radio" name="{name}"[^>]*>', html)
+        assert len(radios) >= 3
+        assert not [radio for radio in radios if 'value=""' in radio]
+        assert not [radio for radio in radios if "checked" in radio]
+    assert "---------" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("locale", ["sq", "sr", "tr", "en"])
+def test_a_missing_radio_choice_gets_its_own_translated_message(client, locale):
+    response = post(client, locale, category="", preferred_format="")
+    assert response.status_code == 400
+    form = response.context["form"]
+    with translation.override(locale):
+        assert form.errors["category"] == [
+            translation.gettext("Please choose who you are asking as.")
+        ]
+        assert form.errors["preferred_format"] == [
+            translation.gettext("Please choose a format.")
+        ]
+        if locale != "en":
+            assert form.errors["category"][0] != "Please choose who you are asking as."
+    html = response.content.decode()
+    assert 'href="#id_category"' in html  # listed in the error summary
 
 
 @pytest.mark.django_db
@@ -191,6 +224,8 @@ def test_status_page_shows_progress_and_answer_but_no_personal_data(
         response = client.get(f"/{locale}/qasje/{item.tracking_code.lower()}/")
         assert response.status_code == 200
         html = response.content.decode()
+        # The page is the code holder's: search engines are asked to skip it.
+        assert '<meta name="robots" content="noindex, nofollow">' in html
         assert item.tracking_code in html
         for secret in (
             "Secret Name",

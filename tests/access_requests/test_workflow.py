@@ -106,7 +106,7 @@ def test_extension_is_bounded_and_happens_once(make_request):
 
 @pytest.mark.django_db
 def test_transitions_record_who_when_and_note_and_history(make_request):
-    user = get_user_model().objects.create(username="officer", email="o@example.org")
+    user = get_user_model().objects.create(username="officer-w", email="o@example.org")
     item = make_request()
     item.transition(
         State.IN_PROGRESS,
@@ -166,9 +166,9 @@ def test_admin_form_applies_a_valid_step(make_request):
 
 
 def _admin_form_class():
-    from access_requests.wagtail_hooks import AccessRequestViewSet
+    from access_requests.panels import edit_handler
 
-    handler = AccessRequestViewSet.edit_handler.bind_to_model(AccessRequest)
+    handler = edit_handler.bind_to_model(AccessRequest)
     return handler.get_form_class()
 
 
