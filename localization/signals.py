@@ -31,6 +31,9 @@ def admin_url(path):
 
 @receiver(page_published)
 def after_publish(sender, instance, **kwargs):
+    if instance.depth <= 3:
+        # A new home or section changes who may publish where.
+        transaction.on_commit(grant_translator_page_permissions)
     if instance.locale.language_code == settings.LANGUAGE_CODE:
         if instance.depth > 2:
             transaction.on_commit(lambda: notify_translators(instance.pk))
@@ -38,8 +41,6 @@ def after_publish(sender, instance, **kwargs):
     # wagtail-localize publishes translations on commit from revisions whose
     # numchild predates children translated in the same transaction (#773).
     page_ids = [instance.pk, instance.get_parent().pk]
-    if instance.depth == 2:
-        transaction.on_commit(grant_translator_page_permissions)
 
     def repair():
         repair_child_counts(Page.objects.filter(pk__in=page_ids))

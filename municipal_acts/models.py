@@ -13,6 +13,9 @@ from core.changelog import ChangeLogMixin
 from core.filters import DepartmentFilter, IndexFilter, ModelChoiceFilter, YearFilter
 from core.models import IssuingBody, SectionIndexPage, TransparencyPage
 
+# The review task model lives beside the workflow it belongs to.
+from .workflows import FourEyesApprovalTask  # noqa: F401
+
 
 class ActType(models.TextChoices):
     REGULATION = "regulation", _("Regulation")
