@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 SERBIAN = {
     "Rregullore për parkimin në qendër": "Правилник о паркирању у центру",
-    "Parkimi në qendër kufizohet në dy orë.": "Паркирање у центру ограничено је на два сата.",
+    "Parkimi në qendër kufizohet në dy orë.": (
+        "Паркирање у центру ограничено је на два сата."
+    ),
 }
 
 
