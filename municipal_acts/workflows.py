@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask
 
 REVIEW_WORKFLOW = "Review of acts and decisions"
 # The task of migration 0002 (a plain GroupApprovalTask), replaced in 0003.
@@ -34,8 +34,20 @@ def assign_review_workflow(page, workflow_model, workflow_page_model):
 
 def authors_of(task_state):
     """Ids of who may not approve this task state: the submitter of the
-    workflow and the author of the revision under review."""
-    ids = {task_state.workflow_state.requested_by_id, task_state.revision.user_id}
+    workflow and everyone who saved a revision of the text since it was
+    submitted (a reviewer who edits becomes an author; approval publishes the
+    latest revision)."""
+    from wagtail.models import Revision
+
+    workflow_state = task_state.workflow_state
+    ids = {workflow_state.requested_by_id, task_state.revision.user_id}
+    ids.update(
+        Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            created_at__gte=workflow_state.created_at,
+        ).values_list("user_id", flat=True)
+    )
     return ids - {None}
 
 
@@ -64,8 +76,6 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if not states.exists():
-            return TaskState.objects.none()
         return states.exclude(
             Q(workflow_state__requested_by=user) | Q(revision__user=user)
         )

@@ -262,3 +262,23 @@ def test_scheduled_publication_with_publish_scheduled(client, demo_site):
         notice.refresh_from_db()
         assert notice.live
         assert client.get(url).status_code == 200
+
+
+def test_a_reviewer_who_edits_the_text_becomes_an_author(
+    editor, moderator, second_moderator
+):
+    decision = new_decision(editor)
+    state = decision.get_workflow().start(decision, editor)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    decision.refresh_from_db()
+    assert task.get_actions(decision, moderator)
+    decision.title = "Vendim për rrugën e re (redaktuar)"
+    decision.save_revision(user=moderator)
+    decision.refresh_from_db()
+    assert task.get_actions(decision, moderator) == []
+    with pytest.raises(PermissionDenied):
+        task.on_action(task_state, moderator, "approve")
+    task.on_action(task_state, second_moderator, "approve")
+    decision.refresh_from_db()
+    assert decision.live and decision.title.endswith("(redaktuar)")
