@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from .conftest import assert_accessible, login, shot
@@ -52,6 +53,17 @@ def editor_drafts_and_submits(page, site, pdf):
     """The editor's part; returns the new act's admin edit URL."""
     login(page, site, "editor")
     shot(page, "editor-01-dashboard")
+    # Wagtail autosaves the new page and turns the form into an edit form; wait
+    # for that before saving, so two writes do not meet in the demo's SQLite.
+    hydrated = []
+    page.on(
+        "response",
+        lambda response: (
+            hydrated.append(response.url)
+            if "_w_hydrate_create_view" in response.url
+            else None
+        ),
+    )
     page.goto(
         f"{site.url}/admin/pages/add/municipal_acts/municipalactpage/"
         f"{acts_index_id(site)}/"
@@ -78,6 +90,10 @@ def editor_drafts_and_submits(page, site, pdf):
     footer = page.locator("footer")
     expect(footer.locator("button[name=action-submit]")).to_have_count(1)
     expect(footer.locator("button[name=action-publish]")).to_have_count(0)
+    deadline = time.monotonic() + 20
+    while not hydrated and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(500)
     footer.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
     expect(page.locator(".messages")).to_contain_text(TITLE)
@@ -95,7 +111,16 @@ def editor_drafts_and_submits(page, site, pdf):
     expect(footer.locator("button[name=action-publish]")).to_have_count(0)
     shot(page, "editor-05-actions-without-publish")
     footer.locator("button[name=action-submit]").click()
-    page.wait_for_url(re.compile(r".*/admin/pages/\d+/(edit/)?"))
+    # Autosave may have stored a newer revision from this same window; Wagtail
+    # then asks before submitting over it (the text is the same).
+    confirm = page.get_by_role("dialog").get_by_role(
+        "button", name=re.compile("Submit to Review")
+    )
+    try:
+        confirm.click(timeout=3_000)
+    except PlaywrightTimeout:
+        pass
+    expect(page.locator(".messages")).to_contain_text("submitted", timeout=20_000)
     shot(page, "editor-06-submitted")
     return edit_url
 
