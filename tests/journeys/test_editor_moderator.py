@@ -3,6 +3,7 @@ Albanian with its signed PDF, previews and submits it and cannot publish it;
 another person, the moderator, approves it; citizens find it within 2 s,
 typing without diacritics."""
 
+import contextlib
 import re
 import time
 
@@ -53,17 +54,28 @@ def editor_drafts_and_submits(page, site, pdf):
     """The editor's part; returns the new act's admin edit URL."""
     login(page, site, "editor")
     shot(page, "editor-01-dashboard")
-    # Wagtail autosaves the new page and turns the form into an edit form; wait
-    # for that before saving, so two writes do not meet in the demo's SQLite.
-    hydrated = []
-    page.on(
-        "response",
-        lambda response: (
-            hydrated.append(response.url)
-            if "_w_hydrate_create_view" in response.url
-            else None
-        ),
-    )
+    # Wagtail autosaves the new page (and turns the form into an edit form):
+    # before pressing "Save draft", wait until no autosave is in flight, so two
+    # writes do not meet in the demo's SQLite database on a busy machine.
+    writes = {"pending": 0, "hydrated": False, "errors": []}
+
+    def started(request):
+        if request.method == "POST" and "/admin/pages/" in request.url:
+            writes["pending"] += 1
+
+    def finished(request):
+        if request.method == "POST" and "/admin/pages/" in request.url:
+            writes["pending"] -= 1
+
+    def answered(response):
+        writes["hydrated"] |= "_w_hydrate_create_view" in response.url
+        if response.status >= 500:
+            writes["errors"].append(f"{response.status} {response.url}")
+
+    page.on("request", started)
+    page.on("requestfinished", finished)
+    page.on("requestfailed", finished)
+    page.on("response", answered)
     page.goto(
         f"{site.url}/admin/pages/add/municipal_acts/municipalactpage/"
         f"{acts_index_id(site)}/"
@@ -90,12 +102,19 @@ def editor_drafts_and_submits(page, site, pdf):
     footer = page.locator("footer")
     expect(footer.locator("button[name=action-submit]")).to_have_count(1)
     expect(footer.locator("button[name=action-publish]")).to_have_count(0)
-    deadline = time.monotonic() + 20
-    while not hydrated and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
-    page.wait_for_timeout(500)
+    deadline = time.monotonic() + 30
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if writes["hydrated"] and writes["pending"] == 0:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > 1.0:
+                break
+        else:
+            quiet_since = None
+        page.wait_for_timeout(100)
     footer.get_by_role("button", name="Save draft").click()
-    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"), timeout=45_000)
+    assert not writes["errors"], writes["errors"]
     expect(page.locator(".messages")).to_contain_text(TITLE)
     edit_url = page.url.split("?")[0]
 
@@ -116,10 +135,8 @@ def editor_drafts_and_submits(page, site, pdf):
     confirm = page.get_by_role("dialog").get_by_role(
         "button", name=re.compile("Submit to Review")
     )
-    try:
+    with contextlib.suppress(PlaywrightTimeout):
         confirm.click(timeout=3_000)
-    except PlaywrightTimeout:
-        pass
     expect(page.locator(".messages")).to_contain_text("submitted", timeout=20_000)
     shot(page, "editor-06-submitted")
     return edit_url
