@@ -17,7 +17,14 @@ SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
 def published_revisions(page):
-    """(moment, revision) for each publication of `page`, oldest first."""
+    """(moment, revision) for each publication of `page`, oldest first.
+
+    The moment is when that version went public, not when it was recorded: a
+    scheduled version counts from its go-live time, and the first and the
+    current version take the page's `first_published_at`/`last_published_at`,
+    which importers set to the act's real publication (their log entries carry
+    the time of the import).
+    """
     entries = (
         PageLogEntry.objects.filter(
             page=page, action="wagtail.publish", revision__isnull=False
@@ -29,7 +36,14 @@ def published_revisions(page):
     for entry in entries:
         if entry.revision_id not in seen:
             seen.add(entry.revision_id)
-            result.append((entry.timestamp, entry.revision))
+            moment = entry.revision.approved_go_live_at or entry.timestamp
+            result.append((moment, entry.revision))
+    if result and page.first_published_at:
+        result[0] = (page.first_published_at, result[0][1])
+    if len(result) > 1 and page.last_published_at:
+        live = page.live_revision_id
+        if live == result[-1][1].pk:
+            result[-1] = (page.last_published_at, result[-1][1])
     return result
 
 
@@ -88,11 +102,28 @@ class ChangeLogMixin(RoutablePageMixin):
     """Adds `<page url>changes/` listing publications and comparing two."""
 
     changelog_fields = ()
+    # Date fields shown beside each version (those the model has).
+    changelog_date_fields = ("adoption_date", "entry_into_force_date")
+
+    def _changelog_date_fields(self):
+        names = {field.name for field in self._meta.get_fields()}
+        return [name for name in self.changelog_date_fields if name in names]
 
     @path("changes/", name="changes")
     def changes(self, request):
         versions = published_revisions(self)
         by_id = {str(revision.pk): (moment, revision) for moment, revision in versions}
+        date_fields = self._changelog_date_fields()
+        rows = []
+        for moment, revision in reversed(versions):
+            version = revision.as_object()
+            rows.append(
+                {
+                    "moment": moment,
+                    "revision": revision,
+                    "dates": [getattr(version, name, None) for name in date_fields],
+                }
+            )
         older_id = request.GET.get("from")
         newer_id = request.GET.get("to")
         if (older_id or newer_id) and not (older_id in by_id and newer_id in by_id):
@@ -118,6 +149,10 @@ class ChangeLogMixin(RoutablePageMixin):
                 "page": self,
                 "self": self,
                 "versions": list(reversed(versions)),
+                "version_rows": rows,
+                "date_labels": [
+                    self._meta.get_field(name).verbose_name for name in date_fields
+                ],
                 "comparison": comparison,
                 "older_id": older_id,
                 "newer_id": newer_id,

@@ -131,13 +131,13 @@ class TransparencyPage(SocialMetaMixin, Page):
 
     # --- translation (wagtail-localize) ---
     # Merged with wagtail-localize's per-field defaults, so the subclasses' own
-    # dates, numbers and choices stay synchronized. The slug is shared by every
-    # language so /sq/aktet/x/ and /sr/aktet/x/ name the same act. Attachments
+    # dates, numbers and choices stay synchronized. The slug is translated: each
+    # language has its own ASCII slug (WAGTAIL_ALLOW_UNICODE_SLUGS). Attachments
     # are translatable: their captions are strings and each chosen document is
     # an overridable segment, as the signed PDF differs per language.
     override_translatable_fields = [
         TranslatableField("title"),
-        SynchronizedField("slug", overridable=False),
+        TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("summary"),
@@ -318,7 +318,7 @@ class SectionIndexPage(SocialMetaMixin, Page):
     # --- translation (wagtail-localize) ---
     override_translatable_fields = [
         TranslatableField("title"),
-        SynchronizedField("slug", overridable=False),
+        TranslatableField("slug"),
         TranslatableField("intro"),
         SynchronizedField("social_image"),
         TranslatableField("social_text"),

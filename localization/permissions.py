@@ -46,13 +46,21 @@ def may_edit_locale(user, language_code):
 
 
 def grant_translator_page_permissions():
-    """Give each translator group edit rights on its locale's tree(s).
+    """Give each translator group edit and publish rights on its locale's
+    tree(s), then bring the editors' and moderators' publish rights in step
+    with the four-eyes review (both depend on which pages exist).
 
     Every locale has its own home page under the root, so a permission on that
-    home is a per-locale permission. Returns the number of grants added.
+    home is a per-locale permission. Translators publish their translations
+    themselves, acts included: the text they translate was approved in the
+    source language and its official facts are synchronized from it.
+    Returns the number of translator grants added.
     """
-    change = Permission.objects.get(
-        content_type__app_label="wagtailcore", codename="change_page"
+    from municipal_acts.workflows import sync_publish_permissions
+
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore",
+        codename__in=["change_page", "publish_page"],
     )
     added = 0
     for code in target_language_codes():
@@ -60,8 +68,10 @@ def grant_translator_page_permissions():
         if group is None:
             continue
         for home in Page.objects.filter(depth=2, locale__language_code=code):
-            _perm, created = GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=change
-            )
-            added += int(created)
+            for permission in permissions:
+                _perm, created = GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )
+                added += int(created)
+    sync_publish_permissions()
     return added

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation as i18n
@@ -21,6 +21,7 @@ from core.tree import repair_child_counts
 
 from .calendar import due_date
 from .permissions import grant_translator_page_permissions, group_name
+from .slugs import ascii_slug
 
 logger = logging.getLogger("transparenca")
 
@@ -31,6 +32,9 @@ def admin_url(path):
 
 @receiver(page_published)
 def after_publish(sender, instance, **kwargs):
+    if instance.depth <= 3:
+        # A new home or section changes who may publish where.
+        transaction.on_commit(grant_translator_page_permissions)
     if instance.locale.language_code == settings.LANGUAGE_CODE:
         if instance.depth > 2:
             transaction.on_commit(lambda: notify_translators(instance.pk))
@@ -38,8 +42,6 @@ def after_publish(sender, instance, **kwargs):
     # wagtail-localize publishes translations on commit from revisions whose
     # numchild predates children translated in the same transaction (#773).
     page_ids = [instance.pk, instance.get_parent().pk]
-    if instance.depth == 2:
-        transaction.on_commit(grant_translator_page_permissions)
 
     def repair():
         repair_child_counts(Page.objects.filter(pk__in=page_ids))
@@ -75,6 +77,17 @@ def notify_translators(page_id):
                 "url": admin_url(reverse("localization_queue") + f"?locale={code}"),
             }
         send_mail(subject, body, None, recipients, fail_silently=True)
+
+
+@receiver(pre_save, sender=StringTranslation)
+def translated_slug_in_ascii(sender, instance, raw=False, **kwargs):
+    # A translator typing "Одлука о буџету" as the slug gets "odluka-o-budzetu";
+    # wagtail-localize's own slugify would drop every Cyrillic letter.
+    if raw or instance.context_id is None or instance.context.path != "slug":
+        return
+    slug = ascii_slug(instance.data)
+    if slug:
+        instance.data = slug
 
 
 @receiver(post_save, sender=StringTranslation)

@@ -129,16 +129,21 @@ def not_available(request, page_id):
     """Where the language switcher sends readers for a page that has no live
     translation in their language yet."""
     original = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    language = get_language()
     translation = (
         original.get_translations(inclusive=True)
         .live()
         .public()
-        .filter(locale__language_code=language)
+        .filter(locale__language_code=get_language())
         .first()
     )
     if translation is not None:
         return redirect(translation.url)
+    return not_available_response(request, original)
+
+
+def not_available_response(request, original, status=200):
+    """The "not yet available in <language>" page for a live, public page."""
+    language = get_language()
     available = [
         {
             "code": page.locale.language_code,
@@ -160,6 +165,7 @@ def not_available(request, page_id):
             "language_name": get_language_info(language)["name_translated"],
             "available": available,
         },
+        status=status,
     )
 
 

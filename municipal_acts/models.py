@@ -19,6 +19,9 @@ from .competitions import (  # noqa: F401
     CompetitionStateFilter,
 )
 
+# The review task model lives beside the workflow it belongs to.
+from .workflows import FourEyesApprovalTask  # noqa: F401
+
 
 class ActType(models.TextChoices):
     REGULATION = "regulation", _("Regulation")

@@ -75,3 +75,47 @@ def test_change_log_in_the_readers_language_with_the_amendment_chain(
     assert 'lang="tr"' in html
     assert amending_tr.url in html
     assert amending_tr.title in html
+
+
+@pytest.mark.django_db
+def test_change_log_dates_versions_by_publication_not_by_import(
+    demo_site, django_capture_on_commit_callbacks
+):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    model = apps.get_model("municipal_acts.MunicipalActPage")
+    index = apps.get_model("municipal_acts.ActIndexPage").objects.get(
+        locale__language_code="sq"
+    )
+    act = model(
+        title="Rregullore për tregjet",
+        official_number="01-555/18",
+        adoption_date=date(2018, 2, 27),
+        entry_into_force_date=date(2018, 3, 14),
+    )
+    index.add_child(instance=act)
+    with django_capture_on_commit_callbacks(execute=True):
+        act.save_revision().publish()
+    # What an importer does: the act went public in 2018, not today.
+    published = datetime(2018, 3, 1, 9, 0, tzinfo=ZoneInfo("Europe/Belgrade"))
+    model.objects.filter(pk=act.pk).update(
+        first_published_at=published, last_published_at=published
+    )
+    act.refresh_from_db()
+    act.entry_into_force_date = date(2018, 4, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        act.save_revision().publish()
+    response = Client().get(f"{act.url}changes/")
+    assert response.status_code == 200
+    rows = response.context["version_rows"]
+    assert [row["moment"].date() for row in rows][-1] == date(2018, 3, 1)
+    assert rows[0]["moment"].year > 2018  # the later edit, dated when it went live
+    # Each version shows the dates the act itself states.
+    assert [row["dates"] for row in rows] == [
+        [date(2018, 2, 27), date(2018, 4, 1)],
+        [date(2018, 2, 27), date(2018, 3, 14)],
+    ]
+    html = response.content.decode()
+    assert '<time datetime="2018-03-01T09:00:00+01:00">1.3.2018 09:00</time>' in html
+    assert '<time datetime="2018-03-14">14.3.2018</time>' in html

@@ -136,6 +136,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddlewareKeeping404s",
+    # A draft translation's address says "not yet available" (l10n).
+    "localization.middleware.NotYetTranslatedMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -240,6 +242,28 @@ LOCALIZATION_DUE_WORKING_DAYS = int(
     os.environ.get("LOCALIZATION_DUE_WORKING_DAYS", "5")
 )
 LOCALIZATION_CALENDAR = "core.calendar.add_working_days"
+
+# --- Translation publishing, slugs, admin languages, four-eyes review (l10n) ---
+# "Translate this page" creates drafts: a translation goes live only when a
+# translator publishes it (the default copies the source's live status).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# ASCII slugs in every language (ë → e, ç → c); Django's slugify transliterates
+# server-side and Wagtail's slug widget in the browser.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail ships Turkish but no Albanian or Serbian catalogue; this project's own
+# admin strings are translated in all three, so every content language is
+# offered (Wagtail's own strings show in English in sq and sr).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("sq", "Shqip"),
+    ("sr", "Srpski"),
+    ("tr", "Türkçe"),
+    ("en", "English"),
+]
+# Groups that publish directly in every section that has no four-eyes review
+# (municipal_acts.workflows.sync_publish_permissions).
+DIRECT_PUBLISH_GROUPS = ["Editors", "Moderators"]
+# An approved review publishes even though its reviewers lack `publish` there.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "localization.publishing.publish_approved"
 # Headless API (core/api.py): absolute URLs and the largest page of results.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
