@@ -188,5 +188,3 @@ def translate(page, code, mapping, slug, delay_days=3, publish=True):
         source=source, locale=locale, revision=target.live_revision
     )
     return target
-
-

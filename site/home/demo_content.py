@@ -1,6 +1,7 @@
 """The demo's Albanian source pages: home, sections, the Assembly's sessions,
 acts, decisions, minutes, competitions and the half-year's communications."""
 
+import re
 from datetime import date, datetime, timedelta
 
 from django.apps import apps
@@ -14,6 +15,7 @@ from home.demo_build import add_live, aware, paragraph
 from home.models import HomePage
 
 LOCALES = [code for code, _name in settings.LANGUAGES]
+DATE_SUFFIX = re.compile(r" \(\d\d\.\d\d\.\d{4}\)$")
 PLACE = "Salla e Kuvendit Komunal, Gjilan"
 LEGAL_BASIS = "Ligji nr. 03/L-040 për vetëqeverisjen lokale, neni 12"
 AGENDA = [
@@ -281,7 +283,8 @@ def communication_slugs(entries):
     for entry in entries:
         entry["slugs"] = {}
         for code in LOCALES:
-            base = demo_press.ascii_slug(entry["texts"][code][0])
+            title = DATE_SUFFIX.sub("", entry["texts"][code][0])
+            base = demo_press.ascii_slug(title)
             slug, counter = f"{base}-{entry['day']:%Y%m%d}", 2
             while slug in seen[code]:
                 slug, counter = f"{base}-{entry['day']:%Y%m%d}-{counter}", counter + 1

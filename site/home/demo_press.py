@@ -109,6 +109,22 @@ def communications(start, end, sessions):
             items.append(item("press", day, department, topic, texts))
     items += invitations(rng, days, sessions)
     items += notices(rng, days, sessions)
+    return unique_titles(items)
+
+
+def unique_titles(items):
+    """The office does not publish two items under one title: a repeated
+    title gets its date, in every language."""
+    seen = set()
+    for entry in items:
+        title = entry["texts"]["sq"][0]
+        if title in seen:
+            suffix = f" ({entry['day']:%d.%m.%Y})"
+            entry["texts"] = {
+                code: (text + suffix, lead)
+                for code, (text, lead) in entry["texts"].items()
+            }
+        seen.add(entry["texts"]["sq"][0])
     return items
 
 

@@ -74,11 +74,18 @@ def communications(created):
     press releases, so the queue shows real waiting work."""
     rng = random.Random(2019)  # noqa: S311 - reproducible demo, not secrets
     untouched = []
+    first_of_kind = set()
     for page, entry in created:
         draw = rng.random()
         if entry["topic"] == "budget":
             continue
         codes = [code for code in TARGETS if draw < SHARE[code]]
+        # The first item of each kind in every language: an example of each
+        # page type everywhere (and for the accessibility checks).
+        kind = type(page).__name__
+        if kind not in first_of_kind:
+            first_of_kind.add(kind)
+            codes = list(TARGETS)
         if not codes:
             untouched.append((page, entry))
         for code in codes:

@@ -5,13 +5,21 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
+
+class SectionPath(dict):
+    """/{code}/<the section's slug in that language>/ (each language its own)."""
+
+    def format(self, code):
+        return f"/{code}/{self[code]}/"
+
+
 INDEXES = {
-    "acts": "/{code}/aktet/",
-    "decisions": "/{code}/vendimet/",
-    "minutes": "/{code}/procesverbalet/",
-    "competitions": "/{code}/konkurset/",
-    "press": "/{code}/komunikata/",
-    "sessions": "/{code}/seancat/",
+    "acts": SectionPath(sq="aktet", sr="akti"),
+    "decisions": SectionPath(sq="vendimet", sr="odluke"),
+    "minutes": SectionPath(sq="procesverbalet", sr="zapisnici"),
+    "competitions": SectionPath(sq="konkurset", sr="konkursi"),
+    "press": SectionPath(sq="komunikata", sr="saopstenja"),
+    "sessions": SectionPath(sq="seancat", sr="sednice"),
 }
 # Queries to render one index page (site, locale, page, view restrictions, filter
 # choices, count, items, language switcher). Measured: 16 for one page type, 20
