@@ -15,8 +15,8 @@ TEXTS = tomllib.loads(
 )
 # Strings shared by several items (place, legal basis, agenda): {sq: {lang: text}}.
 COMMON = TEXTS["common"]
-# Decisions whose English courtesy translation is still to come.
-NOT_IN_ENGLISH = {"winter-roads", "office-hours", "honours"}
+# Acts and decisions whose English courtesy translation is still to come.
+NOT_IN_ENGLISH = {"winter-roads", "office-hours", "honours", "business-hours"}
 FIELDS = ("slug", "title", "summary")
 
 

@@ -182,7 +182,8 @@ def notices(rng, days, sessions):
     found = []
     for department, count, by_lang in NOTICES:
         for index in range(count):
-            day = days[(index * 41 + 3 * count) % len(days)]
+            # 37 is prime to the half-year's 123 working days: no day twice.
+            day = days[(index * 37 + 3 * count) % len(days)]
             texts = _fill(by_lang, PLACES[(index + count) % len(PLACES)])
             found.append(item("notice", day, department, None, texts))
     found.append(
