@@ -27,7 +27,15 @@ def untranslated(model, code):
     for page in model.objects.filter(locale__language_code="sq").live():
         if not page.get_translations().filter(locale__language_code=code).exists():
             return page
-    pytest.skip(f"no untranslated {model.__name__} in the demo")
+    # The demo publishes every official document in every language: translate
+    # a fresh copy of one (a new translation key, so it has no translations).
+    page = model.objects.filter(locale__language_code="sq").live().first()
+    return page.copy(
+        to=page.get_parent(),
+        update_attrs={"slug": f"{page.slug}-kopje", "title": f"{page.title} (2)"},
+        reset_translation_key=True,
+        keep_live=True,
+    ).specific
 
 
 @pytest.mark.django_db(transaction=False)
