@@ -69,6 +69,14 @@ TOPICS = [
     ("agriculture", "Bujqësia", "Poljoprivreda", "Tarım", "Agriculture"),
 ]
 
+# Each language's home page has its own slug (siblings under the root).
+HOME_SLUGS = {
+    "sq": "gjilan",
+    "sr": "gnjilane",
+    "tr": "gilan",
+    "en": "municipality-of-gjilan",
+}
+
 HOME = {
     "sq": (
         "Komuna e Gjilanit",
@@ -97,11 +105,11 @@ HOME = {
 }
 
 SECTIONS = [
-    # (key, model path, slug, {locale: title})
+    # (key, model path, {locale: slug}, {locale: title}); each language its own slug
     (
         "acts",
         "municipal_acts.ActIndexPage",
-        "aktet",
+        {"sq": "aktet", "sr": "akti", "tr": "mevzuat", "en": "acts"},
         {
             "sq": "Aktet komunale",
             "sr": "Opštinski akti",
@@ -112,13 +120,18 @@ SECTIONS = [
     (
         "decisions",
         "municipal_acts.DecisionIndexPage",
-        "vendimet",
+        {"sq": "vendimet", "sr": "odluke", "tr": "kararlar", "en": "decisions"},
         {"sq": "Vendimet", "sr": "Odluke", "tr": "Kararlar", "en": "Decisions"},
     ),
     (
         "minutes",
         "municipal_acts.MinutesIndexPage",
-        "procesverbalet",
+        {
+            "sq": "procesverbalet",
+            "sr": "zapisnici",
+            "tr": "tutanaklar",
+            "en": "minutes",
+        },
         {
             "sq": "Procesverbalet",
             "sr": "Zapisnici",
@@ -129,7 +142,7 @@ SECTIONS = [
     (
         "competitions",
         "municipal_acts.CompetitionIndexPage",
-        "konkurset",
+        {"sq": "konkurset", "sr": "konkursi", "tr": "ilanlar", "en": "competitions"},
         {
             "sq": "Konkurset",
             "sr": "Konkursi",
@@ -140,7 +153,7 @@ SECTIONS = [
     (
         "press",
         "press.PressIndexPage",
-        "komunikata",
+        {"sq": "komunikata", "sr": "saopstenja", "tr": "basin", "en": "press"},
         {
             "sq": "Komunikata dhe njoftime",
             "sr": "Saopštenja i obaveštenja",
@@ -151,7 +164,7 @@ SECTIONS = [
     (
         "sessions",
         "assembly_sessions.AssemblySessionIndexPage",
-        "seancat",
+        {"sq": "seancat", "sr": "sednice", "tr": "oturumlar", "en": "sessions"},
         {
             "sq": "Seancat e Kuvendit",
             "sr": "Sednice Skupštine",
@@ -181,100 +194,6 @@ SESSIONS = [
     ),
     (6, "regular", "2018-05-31T10:00", "https://m.youtube.com/watch?v=Gj1lAn2018f"),
     (7, "solemn", "2018-06-28T10:00", "https://youtu.be/Gj1lAn2018g?t=30"),
-]
-
-ACTS = [
-    # (slug, number, type, title, summary, adoption, status, amends slug)
-    (
-        "rregullore-per-taksat-komunale",
-        "01-016/18",
-        "regulation",
-        "Rregullore për taksat, tarifat dhe gjobat komunale",
-        "Rregullorja përcakton taksat, tarifat dhe gjobat që paguhen në Komunën e Gjilanit.",
-        "2018-01-31",
-        "amended",
-        None,
-    ),
-    (
-        "rregullore-per-ndryshimin-e-taksave",
-        "01-045/18",
-        "regulation",
-        "Rregullore për ndryshimin dhe plotësimin e Rregullores për taksat komunale",
-        "Ndryshon tarifat për lejet e ndërtimit dhe për shfrytëzimin e hapësirës publike.",
-        "2018-04-26",
-        "in_force",
-        "rregullore-per-taksat-komunale",
-    ),
-    (
-        "statuti-i-komunes",
-        "01-002/18",
-        "statute",
-        "Statuti i Komunës së Gjilanit",
-        "Statuti rregullon organizimin dhe funksionimin e Komunës dhe të Kuvendit komunal.",
-        "2018-02-28",
-        "in_force",
-        None,
-    ),
-    (
-        "udhezim-per-transparencen",
-        "02-010/18",
-        "administrative_instruction",
-        "Udhëzim administrativ për transparencën dhe qasjen në dokumente publike",
-        "Përcakton si publikohen aktet dhe si trajtohen kërkesat për qasje në dokumente.",
-        "2018-03-15",
-        "in_force",
-        None,
-    ),
-    (
-        "plani-zhvillimor-komunal",
-        "01-030/18",
-        "plan",
-        "Plani zhvillimor komunal 2018–2025",
-        "Plani i zhvillimit hapësinor të Komunës së Gjilanit, në konsultim publik.",
-        "2018-05-31",
-        "consultation",
-        None,
-    ),
-]
-
-DECISIONS = [
-    # (slug, number, date, session number, title, summary, topic)
-    (
-        "vendim-per-buxhetin-2019",
-        "01-110/18",
-        "2018-06-28",
-        7,
-        "Vendim për miratimin e buxhetit komunal për vitin 2019",
-        "Kuvendi Komunal miraton buxhetin e Komunës së Gjilanit për vitin 2019.",
-        "budget",
-    ),
-    (
-        "vendim-per-subvencionet-bujqesore",
-        "01-052/18",
-        "2018-04-26",
-        5,
-        "Vendim për ndarjen e subvencioneve për fermerët",
-        "Subvencione për fermerët e Gjilanit për mbjelljen e drithërave dhe perimeve.",
-        "agriculture",
-    ),
-    (
-        "vendim-per-emertimin-e-rrugeve",
-        "01-031/18",
-        "2018-03-29",
-        4,
-        "Vendim për emërtimin e rrugëve në lagjen Arbëria",
-        "Emërtimi i dhjetë rrugëve të reja në lagjen Arbëria.",
-        "infrastructure",
-    ),
-    (
-        "vendim-per-transportin-e-nxenesve",
-        "02-015/18",
-        "2018-02-12",
-        None,
-        "Vendim i Kryetarit për transportin falas të nxënësve",
-        "Komuna mbulon shpenzimet e transportit për nxënësit e shkollave fillore.",
-        "education",
-    ),
 ]
 
 COMPETITIONS = [
@@ -313,75 +232,73 @@ COMPETITIONS = [
     ),
 ]
 
-PRESS_SUBJECTS = [
-    ("Kryetari takon fermerët e Gjilanit", "agriculture", "agriculture"),
-    ("Nis asfaltimi i rrugëve në fshatrat e Gjilanit", "urban", "infrastructure"),
-    ("Komuna ndan bursa për studentët", "education", "education"),
-    ("Konferencë për media e drejtorit të Financave", "finance", "budget"),
-    ("Fushata e vaksinimit në Qendrën Kryesore të Mjekësisë Familjare", "health", None),
-    ("Festivali i teatrit për fëmijë hapet në Gjilan", "culture", None),
-    ("Dëgjim buxhetor me qytetarët për vitin 2019", "finance", "budget"),
-    (
-        "Komuna e Gjilanit publikon të gjitha aktet në gjuhët zyrtare",
-        "zip",
-        "transparency",
-    ),
-    ("Renovohet shkolla fillore në lagjen Arbëria", "education", "education"),
-    ("Kryetari pret përfaqësuesit e shoqërisë civile", "zip", "transparency"),
-]
-MONTHS_SQ = ["janar", "shkurt", "mars", "prill", "maj", "qershor"]
-
-# Hand translations of a few items, keyed by the Albanian source string.
-TRANSLATIONS = {
+# The office's own report, per language (rich text: one paragraph a field).
+REPORT = {
+    "sq": {
+        "slug": "raporti-janar-qershor-2018",
+        "title": "Raporti i Zyrës për Informim Publik, janar – qershor 2018",
+        "introduction": "<p>Zyra për Informim Publik komunikon me qytetarët përmes "
+        "komunikatave për media, ftesave dhe njoftimeve, të publikuara në ueb-faqen "
+        "zyrtare dhe në Facebook. Shifrat më poshtë janë llogaritur nga të dhënat e "
+        "publikuara.</p>",
+        "achievements": "<p>Cikli i parë i konferencave për media i drejtorëve; "
+        "transmetimi i drejtpërdrejtë i seancave të Kuvendit Komunal në YouTube, me "
+        "videot e plota në ueb-faqe; publikimi i akteve komunale në gjuhët "
+        "zyrtare.</p>",
+        "objectives": "<p>Komunikimi i përditshëm me publikun, cikli i dytë i "
+        "konferencave për media dhe vazhdimi i transmetimit të drejtpërdrejtë të "
+        "seancave.</p>",
+    },
     "sr": {
-        "Vendim për miratimin e buxhetit komunal për vitin 2019": "Odluka o usvajanju opštinskog budžeta za 2019. godinu",
-        "Kuvendi Komunal miraton buxhetin e Komunës së Gjilanit për vitin 2019.": "Opštinska skupština usvaja budžet Opštine Gnjilane za 2019. godinu.",
-        "Rregullore për taksat, tarifat dhe gjobat komunale": "Uredba o opštinskim taksama, naknadama i kaznama",
-        "Rregullorja përcakton taksat, tarifat dhe gjobat që paguhen në Komunën e Gjilanit.": "Uredba određuje takse, naknade i kazne koje se plaćaju u Opštini Gnjilane.",
-        "Seanca e 7-të e Kuvendit Komunal": "7. sednica Opštinske skupštine",
-        "Raporti i Zyrës për Informim Publik, janar – qershor 2018": "Izveštaj Kancelarije za javno informisanje, januar – jun 2018",
+        "slug": "izvestaj-januar-jun-2018",
+        "title": "Izveštaj Kancelarije za javno informisanje, januar – jun 2018",
+        "introduction": "<p>Kancelarija za javno informisanje komunicira sa "
+        "građanima putem saopštenja za medije, poziva i obaveštenja, objavljenih na "
+        "zvaničnom sajtu i na Facebooku. Brojke ispod izračunate su iz objavljenih "
+        "podataka.</p>",
+        "achievements": "<p>Prvi ciklus konferencija za medije direktora; prenos "
+        "uživo sednica Opštinske skupštine na YouTube-u, sa celim snimcima na sajtu; "
+        "objavljivanje opštinskih akata na službenim jezicima.</p>",
+        "objectives": "<p>Svakodnevna komunikacija sa javnošću, drugi ciklus "
+        "konferencija za medije i nastavak prenosa sednica uživo.</p>",
     },
     "tr": {
-        "Vendim për miratimin e buxhetit komunal për vitin 2019": "2019 yılı belediye bütçesinin kabulüne ilişkin karar",
-        "Kuvendi Komunal miraton buxhetin e Komunës së Gjilanit për vitin 2019.": "Belediye Meclisi, Gilan Belediyesi'nin 2019 yılı bütçesini kabul ediyor.",
-        "Rregullore për taksat, tarifat dhe gjobat komunale": "Belediye vergileri, harçları ve cezaları hakkında yönetmelik",
-        "Rregullorja përcakton taksat, tarifat dhe gjobat që paguhen në Komunën e Gjilanit.": "Yönetmelik, Gilan İlçesi'nde ödenen vergi, harç ve cezaları belirler.",
-        "Seanca e 7-të e Kuvendit Komunal": "Belediye Meclisinin 7. oturumu",
+        "slug": "rapor-ocak-haziran-2018",
+        "title": "Kamu Bilgilendirme Ofisi raporu, Ocak – Haziran 2018",
+        "introduction": "<p>Kamu Bilgilendirme Ofisi, resmi internet sitesinde ve "
+        "Facebook'ta yayımlanan basın bültenleri, davetler ve duyurularla "
+        "vatandaşlarla iletişim kuruyor. Aşağıdaki rakamlar yayımlanan verilerden "
+        "hesaplanmıştır.</p>",
+        "achievements": "<p>Müdürlerin ilk basın toplantıları dizisi; Belediye "
+        "Meclisi oturumlarının YouTube'da canlı yayını ve kayıtların tamamının "
+        "internet sitesinde yayımlanması; belediye mevzuatının resmi dillerde "
+        "yayımlanması.</p>",
+        "objectives": "<p>Kamuoyuyla günlük iletişim, ikinci basın toplantıları "
+        "dizisi ve oturumların canlı yayınının sürdürülmesi.</p>",
     },
     "en": {
-        "Vendim për miratimin e buxhetit komunal për vitin 2019": "Decision approving the municipal budget for 2019",
-        "Kuvendi Komunal miraton buxhetin e Komunës së Gjilanit për vitin 2019.": "The Municipal Assembly approves the budget of the Municipality of Gjilan "
-        "for 2019.",
+        "slug": "report-january-june-2018",
+        "title": "Public Information Office report, January – June 2018",
+        "introduction": "<p>The Public Information Office talks to citizens through "
+        "press releases, invitations and notices published on the official website "
+        "and on Facebook. The figures below are computed from what was "
+        "published.</p>",
+        "achievements": "<p>The directors' first cycle of media conferences; the "
+        "Municipal Assembly's sessions livestreamed on YouTube with the full videos "
+        "on the website; the municipal acts published in the official "
+        "languages.</p>",
+        "objectives": "<p>Everyday communication with the public, a second cycle of "
+        "media conferences and more livestreamed sessions.</p>",
     },
 }
 
-REPORT = {
-    "title": "Raporti i Zyrës për Informim Publik, janar – qershor 2018",
-    "introduction": (
-        "<p>Zyra për Informim Publik komunikon me qytetarët përmes komunikatave për "
-        "media, ftesave dhe njoftimeve, të publikuara në ueb-faqen zyrtare dhe në "
-        "Facebook. Shifrat më poshtë janë llogaritur nga të dhënat e publikuara.</p>"
-    ),
-    "achievements": (
-        "<p>Cikli i parë i konferencave për media i drejtorëve; transmetimi i "
-        "drejtpërdrejtë i seancave të Kuvendit Komunal në YouTube, me videot e plota "
-        "në ueb-faqe; publikimi i akteve komunale në gjuhët zyrtare.</p>"
-    ),
-    "objectives": (
-        "<p>Komunikimi i përditshëm me publikun, cikli i dytë i konferencave për "
-        "media dhe vazhdimi i transmetimit të drejtpërdrejtë të seancave.</p>"
-    ),
-}
-
-# Serbian for the first item of each section that the translations above leave
-# out (load_demo_content.translate_one_of_each_type); keyed by the source.
-TYPE_EXAMPLES_SR = {
-    "Procesverbali i seancës së 1-të të Kuvendit": "Zapisnik sa 1. sednice Skupštine",
-    "Procesverbali i seancës së 1-të të Kuvendit Komunal.": "Zapisnik sa 1. sednice Opštinske skupštine.",
-    "Konkurs për mësimdhënës në shkollat fillore": "Konkurs za nastavnike u osnovnim školama",
-    "Konkurs për mësimdhënës në shkollat fillore. Afati: 16.02.2018.": "Konkurs za nastavnike u osnovnim školama. Rok: 16.02.2018.",
-    "Zyra për Informim Publik, tel. 0280 320 000": "Kancelarija za javno informisanje, tel. 0280 320 000",
-    "Njoftim për ndërprerjen e ujit në qendër të qytetit": "Obaveštenje o prekidu vode u centru grada",
-    "Ftesë: konferencë për media e Drejtorisë së Financave": "Poziv: konferencija za medije Direkcije za finansije",
-    "Salla e konferencave, Gjilan": "Konferencijska sala, Gnjilane",
+# The first vacancy in Serbian too (one example of the competition type).
+COMPETITION_SR = {
+    "Konkurs për mësimdhënës në shkollat fillore": "Konkurs za nastavnike u "
+    "osnovnim školama",
+    "Konkurs për mësimdhënës në shkollat fillore. Afati: 16.02.2018.": "Konkurs za "
+    "nastavnike u osnovnim školama. Rok: 16.02.2018.",
+    "Zyra për Informim Publik, tel. 0280 320 000": "Kancelarija za javno "
+    "informisanje, tel. 0280 320 000",
+    "konkurs-per-mesimdhenes": "konkurs-za-nastavnike",
 }

@@ -70,7 +70,7 @@ PAGES = [
 ]
 
 
-def create_search_demo(command, sections, decisions, departments):
+def create_search_demo(command, sections, budget_decision, departments):
     """Idempotent: existing slugs are left alone."""
     for code, key, model_path, slug, title, summary, day in PAGES:
         locale = Locale.objects.get(language_code=code)
@@ -90,10 +90,10 @@ def create_search_demo(command, sections, decisions, departments):
         if model_path.endswith("DecisionPage"):
             fields.update(decision_date=date.fromisoformat(day), issuing_body="mayor")
         command.publish(parent.specific, model(**fields), day)
-    attach_budget_annex(command, decisions["vendim-per-buxhetin-2019"])
+    attach_budget_annex(budget_decision)
 
 
-def attach_budget_annex(command, decision):
+def attach_budget_annex(decision):
     document_model = get_document_model()
     document = document_model.objects.filter(title=PDF_TITLE).first()
     if document is None:
@@ -109,4 +109,10 @@ def attach_budget_annex(command, decision):
     decision.refresh_from_db()
     if not any(block.value["document"] == document for block in decision.attachments):
         decision.attachments.append(("attachment", {"document": document, "title": ""}))
-        decision.save_revision().publish()
+        # Part of the decision as first published: its revision is amended in
+        # place rather than republished (which would date it today and mark
+        # its translations out of date).
+        decision.save(update_fields=["attachments"])
+        revision = decision.live_revision
+        revision.content["attachments"] = decision.attachments.get_prep_value()
+        revision.save(update_fields=["content"])
