@@ -117,3 +117,5 @@ def test_header_share_of_tabs_before_the_first_search_result(page, site_url):
     print(f"tabs to first result: {presses}, of which page chrome: {header}")
     assert where == "result"
     assert header <= 9
+    # Issue 11 saw 29; the search page adds only the words, its options and Search.
+    assert presses <= 14, presses
