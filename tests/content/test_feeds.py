@@ -21,10 +21,12 @@ def parse_xml(content):
 
 
 def live_titles(model_label, code):
+    """The titles of the section's live pages, as a list: two press releases
+    may rightly share a title (a hearing announced twice)."""
     from django.apps import apps
 
     model = apps.get_model(model_label)
-    return set(
+    return list(
         model.objects.live()
         .public()
         .filter(locale__language_code=code)
@@ -55,8 +57,8 @@ def test_rss_and_atom_list_the_sections_live_pages(client, demo_site, section, c
     channel, items = rss_items(client, f"/{code}/feeds/{section}/rss/")
     assert channel.findtext("language") == code
     rss_titles = {item.findtext("title") for item in items}
-    assert rss_titles <= expected
-    assert len(rss_titles) == min(len(expected), 30)
+    assert rss_titles <= set(expected)
+    assert len(items) == min(len(expected), 30)
     for item in items:
         assert f"/{code}/" in item.findtext("link")
         assert item.findtext("pubDate")
