@@ -28,6 +28,18 @@ def generate(pages, index, counter, out):
             progress(number, total, out)
 
 
+def wait_for_searches_to_finish(es, index, seconds=10.0):
+    """A search that resolved the alias just before the swap still runs on the
+    old index: deleting it under that search answers the citizen a 503."""
+    deadline = time.monotonic() + seconds
+    time.sleep(0.2)  # a search that resolved the alias may not have reached a shard
+    while time.monotonic() < deadline:
+        search = es.indices.stats(index=index, metric="search")["_all"]["total"]
+        if search["search"]["query_current"] + search["search"]["fetch_current"] == 0:
+            return
+        time.sleep(0.05)
+
+
 def rebuild(out=sys.stdout, keep_old=False):
     """Returns a summary dict. Searches keep using the old index until the swap."""
     started = time.monotonic()
@@ -56,6 +68,7 @@ def rebuild(out=sys.stdout, keep_old=False):
         es.indices.update_aliases(actions=actions)
         if not keep_old:
             for index in old:
+                wait_for_searches_to_finish(es, index)
                 es.indices.delete(index=index, ignore_unavailable=True)
     finally:
         es.close()
