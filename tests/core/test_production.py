@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 HEADERS_SCRIPT = """
@@ -39,6 +41,35 @@ def production_env(tmp_path):
     }
 
 
+@pytest.fixture(scope="module")
+def deployed_env(tmp_path_factory):
+    """A production database after the README's deploy steps, made once: the
+    database cache needs its table, the pages their static files."""
+    env = production_env(tmp_path_factory.mktemp("production"))
+    for command in (["migrate"], ["createcachetable"], ["collectstatic", "--noinput"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    return env
+
+
+def run_script(env, script):
+    """Run `script` under the production settings; returns the JSON it prints."""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_check_deploy_is_clean(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -50,26 +81,8 @@ def test_check_deploy_is_clean(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_security_headers_on_public_pages_and_admin(tmp_path):
-    env = production_env(tmp_path)
-    # The deploy steps (README): the database cache needs its table.
-    for command in (["migrate"], ["createcachetable"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"],
-            cwd=REPO,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-    result = subprocess.run(
-        [sys.executable, "-c", HEADERS_SCRIPT],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout.strip().splitlines()[-1])
+def test_security_headers_on_public_pages_and_admin(deployed_env):
+    data = run_script(deployed_env, HEADERS_SCRIPT)
     public = {k.lower(): v for k, v in data["public"].items()}
     assert "max-age=31536000" in public["strict-transport-security"]
     assert public["x-content-type-options"] == "nosniff"
@@ -111,25 +124,8 @@ print(json.dumps({
 """
 
 
-def test_sqlite_and_the_shared_cache_are_set_up_for_several_workers(tmp_path):
-    env = production_env(tmp_path)
-    for command in (["migrate"], ["createcachetable"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"],
-            cwd=REPO,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-    result = subprocess.run(
-        [sys.executable, "-c", DATABASE_SCRIPT],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout.strip().splitlines()[-1])
+def test_sqlite_and_the_shared_cache_are_set_up_for_several_workers(deployed_env):
+    data = run_script(deployed_env, DATABASE_SCRIPT)
     # Rate limits count in the database, shared by every gunicorn worker.
     assert data["cache"] == "core.database_cache.DatabaseCache"
     assert data["counted"] == 1
