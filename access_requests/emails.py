@@ -1,4 +1,7 @@
-"""Queue e-mails with the change that causes them; send them after it is stored."""
+"""Queue e-mails with the change that causes them; the worker sends them.
+
+Only the outbox model is imported: `models.py` imports this module to queue the
+answer, so importing `models` here would make a loop."""
 
 import logging
 
@@ -10,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from . import conf
-from .models import OutgoingEmail
+from .outbox import OutgoingEmail
 
 logger = logging.getLogger("transparenca.access_requests")
 
@@ -35,10 +38,18 @@ def _queue(access_request, kind, to, template, extra=None, language=None):
     email = OutgoingEmail.objects.create(
         request=access_request, kind=kind, to=to, subject=subject[:300], body=body
     )
-    # Sending waits for the commit: the e-mail must never exist without its request.
-    # robust: the request is stored by then, so a failure must not answer 500.
-    transaction.on_commit(lambda: deliver(email.pk), robust=True)
+    # Sending waits for the commit: the e-mail must never exist without its
+    # request, and the worker must find the row. robust: the request is stored
+    # by then, so a queue that cannot be written must not answer 500 (the row
+    # stays unsent and `send_pending_access_emails` picks it up).
+    transaction.on_commit(lambda: enqueue_delivery(email.pk), robust=True)
     return email
+
+
+def enqueue_delivery(email_id):
+    from .tasks import send_email
+
+    return send_email.enqueue(email_id)
 
 
 def queue_receipt(access_request):
@@ -101,7 +112,10 @@ def deliver(email_id):
     return True
 
 
-def deliver_pending(max_attempts=10):
+MAX_ATTEMPTS = 10
+
+
+def deliver_pending(max_attempts=MAX_ATTEMPTS):
     pending = OutgoingEmail.objects.filter(
         sent_at__isnull=True, attempts__lt=max_attempts
     ).values_list("pk", flat=True)

@@ -16,6 +16,7 @@ from core.calendar import working_days_between
 
 from . import conf
 from .calendar import legal_deadline
+from .emails import queue_answer
 
 # No 0/O, 1/I/L: codes are read aloud on the phone and copied from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -324,8 +325,6 @@ class AccessRequest(ClusterableModel):
                 note=note,
             )
             if notify and to_state in CLOSED_STATES - {State.WITHDRAWN} and self.email:
-                from .emails import queue_answer
-
                 queue_answer(self)
         return self
 

@@ -2,6 +2,7 @@
 amend or repeal them, the moment those are published; put new acts and
 decisions indexes under the review workflow."""
 
+from django.apps import apps
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Workflow, WorkflowPage
@@ -30,7 +31,17 @@ def set_status(act, status):
     for revision in act.revisions.filter(pk__in=revisions):
         revision.content["status"] = str(status)
         revision.save(update_fields=["content"])
+    queue_for_search([act.pk])
     return True
+
+
+def queue_for_search(page_ids):
+    """`.update()` sends no signal and makes no revision: tell the search index
+    itself, in this transaction, that the act's document changed."""
+    if apps.is_installed("search"):
+        from search.sync import queue_pages
+
+        queue_pages(page_ids)
 
 
 @receiver(page_published, sender=MunicipalActPage)

@@ -74,17 +74,13 @@ def alias_name():
 
 
 def client(timeout=INDEX_TIMEOUT):
-    from elasticsearch import Elasticsearch
+    """The project's one client (core.elasticsearch_client). A caller behind the
+    breaker must learn at once that the cluster is gone: a failed node is retried
+    only on the other nodes, once each, and a timeout is never retried."""
+    from core.elasticsearch_client import get_client, nodes
 
-    options = dict(settings.ELASTICSEARCH_CLIENT_OPTIONS)
-    options.pop("timeout", None)
-    return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=timeout,
-        max_retries=0,
-        retry_on_timeout=False,
-        **options,
-    )
+    retries = max(len(nodes(settings.ELASTICSEARCH_URL)) - 1, 0)
+    return get_client(timeout=timeout, max_retries=retries, retry_on_timeout=False)
 
 
 def call(operation, timeout=INDEX_TIMEOUT, guard=None):

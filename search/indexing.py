@@ -1,19 +1,15 @@
-"""From pages to search documents, and keeping the index in step."""
+"""From pages to search documents (search/sync.py keeps the index in step)."""
 
 import re
 from datetime import date, datetime
 
-from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, get_page_models
 
 from core.documents import public_documents, restricted_collection_ids
 
-from . import backend
 from .analysis import LANGUAGES
-from .models import PendingIndexUpdate
 
 MAX_TEXT = 200_000
 
@@ -166,80 +162,3 @@ def index_actions(page_ids, index):
                 {"_op_type": "index", "_index": index, "_id": doc_id, **source}
             )
     return live, actions
-
-
-def apply_updates(es, page_ids):
-    """Index or remove the given pages (and their attachments) now."""
-    from elasticsearch import helpers
-
-    index = backend.ensure_index(es)
-    live, actions = index_actions(page_ids, index)
-    # Attachments dropped from a page, and pages gone or private, leave stale
-    # documents: remove everything belonging to these pages that isn't rewritten.
-    # (The minimal node has no _delete_by_query.)
-    keep = {action["_id"] for action in actions}
-    existing = es.search(
-        index=index,
-        query={"terms": {"parent_page": list(page_ids)}},
-        _source=False,
-        size=10_000,
-    )["hits"]["hits"]
-    actions += [
-        {"_op_type": "delete", "_index": index, "_id": hit["_id"]}
-        for hit in existing
-        if hit["_id"] not in keep
-    ]
-    indices = backend.physical_indices(es) or [index]
-    actions = [{**action, "_index": name} for action in actions for name in indices]
-    if actions:
-        # A delete of a document that was never indexed is not an error.
-        helpers.bulk(es, actions, refresh=False, raise_on_error=False)
-    return len(live)
-
-
-def queue_pages(page_ids):
-    """Record that these pages must be re-synced; part of the caller's transaction."""
-    page_ids = {int(pk) for pk in page_ids}
-    if not page_ids or not getattr(settings, "SEARCH_AUTO_UPDATE", True):
-        return
-    PendingIndexUpdate.objects.bulk_create(
-        [PendingIndexUpdate(page_id=pk) for pk in page_ids],
-        update_conflicts=True,
-        unique_fields=["page_id"],
-        update_fields=["created_at"],
-    )
-    transaction.on_commit(sync_pending)
-
-
-def queue_subtree(page):
-    queue_pages(
-        Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
-    )
-
-
-def sync_pending(limit=500):
-    """Replay queued updates. Returns (applied, remaining); never raises when the
-    node is unreachable: the rows stay for the next try."""
-    applied = 0
-    while True:
-        rows = list(PendingIndexUpdate.objects.order_by("created_at")[:limit])
-        if not rows:
-            return applied, 0
-        page_ids = [row.page_id for row in rows]
-        try:
-            backend.call(lambda es, ids=page_ids: apply_updates(es, ids))
-        except Exception as error:  # noqa: BLE001 - publishing must not fail
-            if not isinstance(error, backend.SearchUnavailable):
-                backend.logger.exception("Search index update failed")
-            PendingIndexUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
-                last_error=str(error)[:300]
-            )
-            return applied, PendingIndexUpdate.objects.count()
-        # Rows re-queued while we worked carry a newer timestamp: keep those.
-        for row in rows:
-            PendingIndexUpdate.objects.filter(
-                pk=row.pk, created_at=row.created_at
-            ).delete()
-        applied += len(rows)
-        if len(rows) < limit:
-            return applied, PendingIndexUpdate.objects.count()

@@ -13,7 +13,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .indexing import queue_pages, queue_subtree
+from .sync import queue_pages, queue_subtree
 
 logger = logging.getLogger("transparenca.search")
 

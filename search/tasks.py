@@ -1,11 +1,74 @@
 """Background work of the search app, run by `manage.py db_worker`."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 from wagtail.documents import get_document_model
 
-from . import extract
-from .indexing import queue_pages
+from . import backend, extract
+from .sync import queue_pages, replay
+
+# The worker has no editor waiting: it may wait longer for a busy node than a
+# request would, and it never trips the editors' breaker (its own back-off
+# spaces the retries instead).
+WORKER_TIMEOUT = 10.0
+worker_guard = backend.CircuitBreaker(threshold=1, cooldown=0)
+# Seconds before the n-th retry while Elasticsearch is unreachable: 1, 2, 4, …
+# capped, so the queue is replayed within a minute of the node coming back.
+RETRY_FIRST, RETRY_MAX = 1.0, 60.0
+
+
+def retry_delay(attempt):
+    return min(RETRY_FIRST * 2 ** max(attempt - 1, 0), RETRY_MAX)
+
+
+def waiting_syncs(due_only):
+    """Sync tasks queued and not yet started (database queue only)."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(sync_index.get_backend(), DatabaseBackend):
+        return None
+    queued = DBTaskResult.objects.ready() if due_only else DBTaskResult.objects
+    return queued.filter(status="READY", task_path=sync_index.module_path)
+
+
+def enqueue_sync():
+    """Enqueue a replay unless one is already waiting to start: that one reads
+    the queue when it starts, so it also takes rows committed before then. A
+    replay waiting out a back-off does not count: a new change may find the
+    node back already."""
+    waiting = waiting_syncs(due_only=True)
+    if waiting is not None and waiting.exists():
+        return None
+    return sync_index.enqueue()
+
+
+@task()
+def sync_index(attempt=0):
+    """Replay every queued index update, in bulk batches. While Elasticsearch is
+    unreachable, enqueue the next try after a growing delay, so the worker
+    catches up by itself once the node is back (no cron)."""
+    applied, remaining, error = replay(timeout=WORKER_TIMEOUT, guard=worker_guard)
+    outcome = {"applied": applied, "remaining": remaining}
+    if error is None:
+        return outcome
+    delay = retry_delay(attempt + 1)
+    waiting = waiting_syncs(due_only=False)
+    if waiting is None:
+        # The immediate backend (tests) cannot defer: the rows wait for the
+        # next change or `search_sync`.
+        return {**outcome, "error": str(error)[:300]}
+    if not waiting.exists():
+        sync_index.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+            attempt + 1
+        )
+    backend.logger.warning(
+        "Search index unreachable; %s updates wait, next try in %ss", remaining, delay
+    )
+    return {**outcome, "error": str(error)[:300], "retry_in": delay}
 
 
 def limits():

@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from search import backend
-from search.indexing import sync_pending
+from search.sync import sync_pending
 from search.models import PendingIndexUpdate
 from search.query import parse_params, run_search, search
 
@@ -251,7 +251,7 @@ def test_drift_reports_a_page_the_index_missed(search_index):
         assert decision.pk in drift()["missing"]
     finally:
         with override_settings(SEARCH_AUTO_UPDATE=True):
-            from search.indexing import queue_pages
+            from search.sync import queue_pages
 
             queue_pages([decision.pk])
         sync_pending()

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search import backend
-from search.indexing import sync_pending
+from search.sync import sync_pending
 
 
 class Command(BaseCommand):

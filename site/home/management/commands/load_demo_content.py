@@ -100,7 +100,7 @@ class Command(BaseCommand):
     def update_search_indexes(self):
         """The transparency index for every live page, in bulk, when the
         settings keep it up to date (SEARCH_AUTO_UPDATE)."""
-        from search.indexing import queue_pages
+        from search.sync import queue_pages
 
         with transaction.atomic():
             queue_pages(Page.objects.live().values_list("pk", flat=True))
