@@ -42,3 +42,49 @@ def send_email(email_id):
         email_id
     )
     return f"retry in {delay:g} s"
+
+
+# The daily reminder run: at this local hour, before the office opens.
+REMINDER_HOUR = 7
+
+
+def next_reminder_run(now=None):
+    local = timezone.localtime(now)
+    run = local.replace(hour=REMINDER_HOUR, minute=0, second=0, microsecond=0)
+    return run if run > local else run + timedelta(days=1)
+
+
+def reminder_runs_waiting():
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(daily_reminders.get_backend(), DatabaseBackend):
+        return None
+    return DBTaskResult.objects.filter(
+        status="READY", task_path=daily_reminders.module_path
+    )
+
+
+def schedule_reminders(run_after=None):
+    """Enqueue the next daily run unless one is already waiting (idempotent:
+    `send_access_request_reminders --schedule` may run on every deploy)."""
+    waiting = reminder_runs_waiting()
+    if waiting is None or waiting.exists():
+        return None
+    return daily_reminders.using(run_after=run_after or next_reminder_run()).enqueue()
+
+
+@task()
+def daily_reminders():
+    """Queue today's reminders and overdue notices, then schedule tomorrow's run.
+
+    Idempotent: a request records the day its reminder and its overdue notice
+    were queued, so a second run on the same day queues nothing."""
+    from .reminders import send_reminders
+
+    try:
+        reminders, notices = send_reminders(timezone.localdate())
+    finally:
+        # Tomorrow's run is scheduled even if today's failed half-way.
+        schedule_reminders()
+    return {"reminders": reminders, "overdue_notices": notices}
