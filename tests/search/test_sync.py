@@ -8,9 +8,9 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from search import backend
-from search.sync import sync_pending
 from search.models import PendingIndexUpdate
 from search.query import parse_params, run_search, search
+from search.sync import sync_pending
 
 from .conftest import refresh
 
