@@ -46,7 +46,12 @@ def enqueue_sync():
     return sync_index.enqueue()
 
 
-@task()
+# Ahead of Wagtail's own reference-index and admin-search tasks (about ten per
+# publish, default priority 0): citizens wait for this one, nobody for those.
+SYNC_PRIORITY = 50
+
+
+@task(priority=SYNC_PRIORITY)
 def sync_index(attempt=0):
     """Replay every queued index update, in bulk batches. While Elasticsearch is
     unreachable, enqueue the next try after a growing delay, so the worker

@@ -77,20 +77,8 @@ class TaskSite:
     worker: object = None
     logs: list = field(default_factory=list)
 
-    def manage(self, *args, timeout=600):
-        result = subprocess.run(
-            [sys.executable, str(REPO / "manage.py"), *args],
-            env=self.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout
-
     def manage_status(self, *args, timeout=600):
-        """(exit code, output) of a command that may fail on purpose."""
+        """(exit code, output) of a management command, which may fail."""
         result = subprocess.run(
             [sys.executable, str(REPO / "manage.py"), *args],
             env=self.env,
@@ -100,6 +88,11 @@ class TaskSite:
             timeout=timeout,
         )
         return result.returncode, result.stdout + result.stderr
+
+    def manage(self, *args, timeout=600):
+        code, out = self.manage_status(*args, timeout=timeout)
+        assert code == 0, out
+        return out
 
     def query(self, sql, *params):
         """Read the site's database directly (read-only): faster than a shell,
