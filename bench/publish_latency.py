@@ -186,6 +186,8 @@ def main():
             )
         )
 
+        if not args.bulk:
+            return
         built = time.monotonic()
         with transaction.atomic():
             pages = new_pages(args.bulk, "Vendim i kuvendit")

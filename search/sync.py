@@ -41,7 +41,10 @@ def apply_updates(es, page_ids):
     actions = [{**action, "_index": name} for action in actions for name in indices]
     if actions:
         # A delete of a document that was never indexed is not an error.
-        helpers.bulk(es, actions, refresh=False, raise_on_error=False)
+        # refresh: the worker runs this, nobody waits for it, and the citizen
+        # finds the page at once instead of after the next periodic refresh
+        # (one per batch; a sync task runs at most one at a time per worker).
+        helpers.bulk(es, actions, refresh=True, raise_on_error=False)
     return len(live)
 
 
