@@ -11,6 +11,7 @@ database fallback, reports), the database filter and the Elasticsearch clause
 are all derived from those same conditions, so they cannot drift apart.
 """
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,16 @@ def municipality(page=None):
     return getattr(settings, "TRANSPARENCA_MUNICIPALITY", "") or "local"
 
 
+def moment_field(name, value=None):
+    """A date field; by default the model field of the same name."""
+    return IndexField(
+        name,
+        {"type": "date"},
+        value or operator.attrgetter(name),
+        None if value else name,
+    )
+
+
 @dataclass(frozen=True)
 class IndexField:
     """An extra field of a type's index document.
@@ -51,38 +62,36 @@ class IndexField:
 
 
 # --- conditions: one rule, three readings ----------------------------------
+# As Elasticsearch's range query and Django's lookups both spell them.
+COMPARISONS = {"gt": operator.gt, "lte": operator.le}
+
+
 @dataclass(frozen=True)
-class Later:
-    """The field's moment lies after `now` (a missing value never matches)."""
+class Compare:
+    """The field's moment compared with `now` (a missing value never matches)."""
 
     field: str
+    op: str
 
     def test(self, values, moment):
         value = values.get(self.field)
-        return value is not None and value > moment
+        return value is not None and COMPARISONS[self.op](value, moment)
 
     def clause(self, now="now"):
-        return {"range": {self.field: {"gt": now}}}
+        return {"range": {self.field: {self.op: now}}}
 
     def condition(self, lookups, moment):
-        return Q(**{f"{lookups[self.field]}__gt": moment})
+        return Q(**{f"{lookups[self.field]}__{self.op}": moment})
 
 
-@dataclass(frozen=True)
-class NotLater:
+def Later(field):  # noqa: N802 - reads as a rule, like Present/Absent
+    """The field's moment lies after `now`."""
+    return Compare(field, "gt")
+
+
+def NotLater(field):  # noqa: N802
     """The field's moment is `now` or before."""
-
-    field: str
-
-    def test(self, values, moment):
-        value = values.get(self.field)
-        return value is not None and value <= moment
-
-    def clause(self, now="now"):
-        return {"range": {self.field: {"lte": now}}}
-
-    def condition(self, lookups, moment):
-        return Q(**{f"{lookups[self.field]}__lte": moment})
+    return Compare(field, "lte")
 
 
 @dataclass(frozen=True)

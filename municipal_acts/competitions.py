@@ -20,6 +20,7 @@ from core.search_registry import (
     Present,
     SearchType,
     State,
+    moment_field,
 )
 
 
@@ -145,12 +146,8 @@ COMPETITION_STATES = (
 SEARCH = SearchType(
     CompetitionPage,
     fields=(
-        IndexField(
-            "opens_at", {"type": "date"}, lambda page: page.opens_at, "opens_at"
-        ),
-        IndexField(
-            "closes_at", {"type": "date"}, lambda page: page.closes_at, "closes_at"
-        ),
+        moment_field("opens_at"),
+        moment_field("closes_at"),
         IndexField(
             "has_results",
             {"type": "boolean"},

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from core.filters import ModelChoiceFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
-from core.search_registry import IndexField, Later, NotLater, SearchType, State
+from core.search_registry import Later, NotLater, SearchType, State, moment_field
 from core.search_registry import registry as search_registry
 
 from .youtube import privacy_embed_url, timestamp_seconds, youtube_video_id
@@ -196,11 +196,9 @@ SESSION_STATES = (
 SEARCH = SearchType(
     AssemblySessionPage,
     fields=(
-        IndexField(
-            "starts_at", {"type": "date"}, lambda page: page.starts_at, "starts_at"
-        ),
+        moment_field("starts_at"),
         # The end as the state reads it (an open end lasts default_duration).
-        IndexField("ends_at", {"type": "date"}, lambda page: page.effective_end),
+        moment_field("ends_at", lambda page: page.effective_end),
     ),
     states=SESSION_STATES,
 )
