@@ -11,6 +11,7 @@ import sys
 from django.test import override_settings
 
 from search import analysis, backend, query
+from search.dsl import QueryOptions
 from search.rebuild import rebuild
 
 sys.path.insert(0, ".")
@@ -44,13 +45,16 @@ def run(name, variant):
     for code in ("sq", "sr", "tr"):
         if code in variant:
             analysis.LANGUAGE_FILTERS[code] = variant[code]
-    query.USE_PREFIX_FIELDS = variant.get("prefix", True)
-    query.FUZZINESS = variant.get("fuzziness", "AUTO")
+    # The query's own toggles are passed in; production code keeps the defaults.
+    options = QueryOptions(
+        fuzziness=variant.get("fuzziness", QueryOptions.fuzziness),
+        prefix_fields=variant.get("prefix", QueryOptions.prefix_fields),
+    )
     with override_settings(SEARCH_INDEX_PREFIX=f"relevance_{name}"):
         rebuild(out=io.StringIO())
         misses, first = [], 0
         for q, locale, expected in CASES:
-            answer = query.search(query.parse_params({"q": q}, locale))
+            answer = query.search(query.parse_params({"q": q}, locale), options)
             titles = [r["title"] for r in answer["results"][:3]]
             if not any(expected in t for t in titles):
                 misses.append(q)

@@ -279,6 +279,9 @@ class TransparencyPage(SocialMetaMixin, Page):
 
     def search_document(self):
         """The unified search document of this page (see the `search` app)."""
+        from .search_registry import LOCAL_SOURCE, municipality, registry
+
+        entry = registry.for_page(self)
         department = self.localized_department
         body = " ".join(self.body.stream_block.get_searchable_content(self.body))
         key_date = self.key_date()
@@ -299,6 +302,10 @@ class TransparencyPage(SocialMetaMixin, Page):
             "status": self.search_status(),
             "tags": [topic.name for topic in self.localized_topics()],
             "attachments": self.search_attachments(),
+            "source": LOCAL_SOURCE,
+            "municipality": municipality(self),
+            # The type's own registered fields (dates, flags its states read).
+            "fields": entry.values(self) if entry else {},
         }
 
 

@@ -2,7 +2,6 @@
 definition of state: upcoming, open, closed or with results."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,6 +12,16 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.filters import IndexFilter
 from core.models import TransparencyPage
+from core.search_registry import (
+    Absent,
+    IndexField,
+    Later,
+    NotLater,
+    Present,
+    SearchType,
+    State,
+    moment_field,
+)
 
 
 class CompetitionKind(models.TextChoices):
@@ -95,13 +104,7 @@ class CompetitionPage(TransparencyPage):
         verbose_name_plural = _("competitions")
 
     def state_at(self, moment):
-        if self.results_document_id:
-            return CompetitionState.RESULTS
-        if moment < self.opens_at:
-            return CompetitionState.UPCOMING
-        if moment < self.closes_at:
-            return CompetitionState.OPEN
-        return CompetitionState.CLOSED
+        return CompetitionState(SEARCH.state_of(self, moment))
 
     @property
     def state(self):
@@ -113,20 +116,47 @@ class CompetitionPage(TransparencyPage):
     @classmethod
     def state_condition(cls, state, moment):
         """`state_at` as a database filter: the same rules, for listings."""
-        without_results = Q(results_document__isnull=True)
-        return {
-            CompetitionState.UPCOMING: without_results & Q(opens_at__gt=moment),
-            CompetitionState.OPEN: without_results
-            & Q(opens_at__lte=moment, closes_at__gt=moment),
-            CompetitionState.CLOSED: without_results & Q(closes_at__lte=moment),
-            CompetitionState.RESULTS: Q(results_document__isnull=False),
-        }[state]
+        return SEARCH.state_condition(state, moment)
 
     def key_date(self):
         return timezone.localdate(self.closes_at)
 
     def card_facts(self):
         return [(_("Deadline"), self.closes_at)]
+
+
+# The one definition of a competition's state: results published wins, else
+# where the moment lies between opening and closing. Pages, listings, the
+# search (index and database fallback) and the report all read it from here.
+COMPETITION_STATES = (
+    State(CompetitionState.UPCOMING.value, CompetitionState.UPCOMING.label, (
+        Absent("has_results"), Later("opens_at"),
+    )),
+    State(CompetitionState.OPEN.value, CompetitionState.OPEN.label, (
+        Absent("has_results"), NotLater("opens_at"), Later("closes_at"),
+    )),
+    State(CompetitionState.CLOSED.value, CompetitionState.CLOSED.label, (
+        Absent("has_results"), NotLater("closes_at"),
+    )),
+    State(CompetitionState.RESULTS.value, CompetitionState.RESULTS.label, (
+        Present("has_results"),
+    )),
+)  # fmt: skip
+# Registered in models.py, in the order the types are listed.
+SEARCH = SearchType(
+    CompetitionPage,
+    fields=(
+        moment_field("opens_at"),
+        moment_field("closes_at"),
+        IndexField(
+            "has_results",
+            {"type": "boolean"},
+            lambda page: bool(page.results_document_id),
+            "results_document",
+        ),
+    ),
+    states=COMPETITION_STATES,
+)
 
 
 class CompetitionStateFilter(IndexFilter):

@@ -9,9 +9,11 @@ from wagtail_localize.fields import SynchronizedField
 from core.changelog import ChangeLogMixin
 from core.filters import DepartmentFilter, ModelChoiceFilter, YearFilter
 from core.models import IssuingBody, SectionIndexPage, TransparencyPage
+from core.search_registry import registry as search_registry
 
 # Competitions live in their own module; importing them here registers them
 # with the app and keeps `municipal_acts.models.CompetitionPage` working.
+from .competitions import SEARCH as COMPETITION_SEARCH
 from .competitions import (  # noqa: F401
     CompetitionKind,
     CompetitionPage,
@@ -277,6 +279,12 @@ class MinutesPage(TransparencyPage):
     def session_link(self):
         """The session, in the language of these minutes (None unless live)."""
         return self.localized_page(self.session)
+
+
+# What the unified search needs from this app's types (core/search_registry.py).
+for model in (MunicipalActPage, DecisionPage, MinutesPage):
+    search_registry.register(model)
+search_registry.add(COMPETITION_SEARCH)
 
 
 class ActIndexPage(SectionIndexPage):

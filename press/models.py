@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from core.filters import DepartmentFilter, PageTypeFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
+from core.search_registry import registry as search_registry
 
 
 class FacebookPostMixin(models.Model):
@@ -121,6 +122,11 @@ class InvitationPage(FacebookPostMixin, TransparencyPage):
 
     def search_extra_text(self):
         return self.place
+
+
+# What the unified search needs from this app's types (core/search_registry.py).
+for model in (PressReleasePage, NoticePage, InvitationPage):
+    search_registry.register(model)
 
 
 class PressIndexPage(SectionIndexPage):

@@ -152,13 +152,15 @@ def competitions(start, end, now=None):
     now = now or timezone.now()
     model = apps.get_model("municipal_acts.CompetitionPage")
     pages = model.objects.live().public().filter(locale__language_code=SOURCE_LANGUAGE)
+    closing = pages.filter(closes_at__date__range=(start, end))
     return {
         "opened": pages.filter(opens_at__date__range=(start, end)).count(),
-        "closed": pages.filter(
-            closes_at__date__range=(start, end), closes_at__lte=now
-        ).count(),
-        "results_published": pages.filter(
-            closes_at__date__range=(start, end), results_document__isnull=False
+        # Deadline passed in the period, with or without results since: a count
+        # of deadlines, not of the "closed" state.
+        "closed": closing.filter(closes_at__lte=now).count(),
+        # The competition's own rule for the "results" state.
+        "results_published": closing.filter(
+            model.state_condition("results", now)
         ).count(),
     }
 

@@ -6,6 +6,8 @@ analyzer and a query is analysed once per language. Choices were measured on
 tests/search/test_relevance.py (see README, "Search").
 """
 
+from core.search_registry import registry
+
 LANGUAGES = ["sq", "sr", "tr", "en"]
 TEXT_FIELDS = ["title", "summary", "body", "attachments"]
 
@@ -141,9 +143,10 @@ def index_mappings():
         },
         "reference_display": {"type": "keyword", "index": False},
         "status": keyword,
-        "opens_at": {"type": "date"},
-        "closes_at": {"type": "date"},
-        "has_results": {"type": "boolean"},
+        # Where a document comes from ("local" or another source's slug) and
+        # for which municipality: the index is source-neutral.
+        "source": keyword,
+        "municipality": keyword,
         "tags": keyword,
         "languages": {"type": "object", "enabled": False},
         "attachment_titles": {"type": "text", "analyzer": "folded"},
@@ -162,4 +165,7 @@ def index_mappings():
         # Everything in one field, so every word of a query must occur somewhere
         # in the document but not necessarily in the same field.
         properties[f"all_{code}"] = {"type": "text", "analyzer": code, "fields": prefix}
+    # The fields page types registered for their own filters and states.
+    for name, mapping in registry.fields().items():
+        properties.setdefault(name, mapping)
     return {"dynamic": "strict", "properties": properties}

@@ -9,19 +9,12 @@ from core.ratelimit import rate_limited
 
 from . import backend
 from .analysis import LANGUAGES
-from .query import ParameterError, parse_params, run_search, suggest
+from .params import ParameterError, check_query, parse_params
+from .query import run_search
+from .results import RESULT_KEYS, public
+from .suggest import suggest
 
-RESULT_KEYS = [
-    "id",
-    "type",
-    "title",
-    "url",
-    "locale",
-    "date",
-    "snippet",
-    "languages",
-    "reference_number",
-]
+__all__ = ["RESULT_KEYS", "search_api", "suggest_api"]
 
 
 def visitor_locale(request):
@@ -50,9 +43,7 @@ def search_api(request):
     except ParameterError as problem:
         return error(problem.parameter, str(problem))
     answer = run_search(params)
-    answer["results"] = [
-        {key: result.get(key) for key in RESULT_KEYS} for result in answer["results"]
-    ]
+    answer["results"] = public(answer["results"])
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 
@@ -61,8 +52,10 @@ def search_api(request):
 @rate_limited("suggest_api")
 def suggest_api(request):
     q = request.GET.get("q", "")
-    if len(q) > 200:
-        return error("q", "q: must be at most 200 characters")
+    try:
+        check_query(q)
+    except ParameterError as problem:
+        return error(problem.parameter, str(problem))
     locale = request.GET.get("locale") or visitor_locale(request)
     if locale not in [*LANGUAGES, "all"]:
         return error("locale", f"locale: must be one of {', '.join(LANGUAGES)}, all")

@@ -9,11 +9,13 @@ Slower and unranked, but never a different answer to the filters."""
 from collections import Counter
 
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Locale
 
+from core.search_registry import registry
+
 from .indexing import as_date, indexable_pages, searchable_page_models
-from .query import COMPETITION_STATES, FACETS, split_query
+from .params import FACETS, split_query
+from .results import shape_page
 
 # The database index answers in the order it ranks; a degraded answer looks at
 # this many candidates at most.
@@ -47,24 +49,16 @@ def candidate_pages(params):
         return list(pages.order_by("-first_published_at")[:MAX_CANDIDATES])
 
 
-def competition_state(page):
-    now = timezone.now()
-    if getattr(page, "results_document_id", None):
-        return "results"
-    opens, closes = getattr(page, "opens_at", None), getattr(page, "closes_at", None)
-    if opens and opens > now:
-        return "upcoming"
-    if closes and closes <= now:
-        return "closed"
-    return "open" if opens and closes else ""
-
-
 def describe(page):
     """The fields the filters and facets read, as the index would hold them."""
     data = page.search_document()
     day = as_date(data.get("date"))
+    entry = registry.for_page(page)
+    # The type's own rule, on the same values the index would hold.
+    state = entry.state_of(data.get("fields") or {}, timezone.now()) if entry else ""
     return {
         "page": page,
+        "data": data,
         "type": data["type"],
         "locale": data["locale"],
         "date": day,
@@ -73,7 +67,9 @@ def describe(page):
         "department_label": data.get("department") or "",
         "issuing_body": data.get("issuing_body") or "",
         "status": data.get("status") or "",
-        "state": competition_state(page) if data["type"] == "competition" else "",
+        "state": state,
+        "source": data.get("source") or None,
+        "source_label": data.get("municipality") or "",
         "group": data["translation_key"],
         "summary": data.get("summary") or "",
         "reference_number": data.get("reference_number") or "",
@@ -87,8 +83,8 @@ def passes_query_filters(doc, params):
         return False
     if params.issuing_body and doc["issuing_body"] != params.issuing_body:
         return False
-    if params.status in COMPETITION_STATES:
-        return doc["type"] == "competition" and doc["state"] == params.status
+    if params.status in registry.state_values():
+        return doc["state"] == params.status
     return not params.status or doc["status"] == params.status
 
 
@@ -103,6 +99,8 @@ def facet_tests(params):
         tests["locale"] = lambda doc: doc["locale"] == params.locale
     if params.department:
         tests["department"] = lambda doc: doc["department"] == params.department
+    if params.source:
+        tests["source"] = lambda doc: doc["source"] == params.source
     return tests
 
 
@@ -131,12 +129,12 @@ def facets(docs, tests):
                 continue
             groups.add((facet, doc[facet], doc["group"]))
             counts[doc[facet]] += 1
-            labels[doc[facet]] = doc["department_label"]
+            labels[doc[facet]] = doc.get(f"{facet}_label", "")
         order = sorted(counts, reverse=True) if facet == "year" else None
         buckets = []
         for value in order or [value for value, _count in counts.most_common()]:
             bucket = {"value": value, "count": counts[value]}
-            if facet == "department" and labels[value]:
+            if labels[value]:
                 bucket["label"] = labels[value]
             buckets.append(bucket)
         answer[facet] = buckets
@@ -144,22 +142,18 @@ def facets(docs, tests):
 
 
 def shape(doc):
-    page = doc["page"]
-    summary = doc["summary"]
-    return {
-        "id": f"page-{page.pk}",
-        "type": doc["type"],
+    """The result Elasticsearch would give for this page (results.shape_page)."""
+    page, data = doc["page"], doc["data"]
+    source = {
+        **data,
         "title": page.title,
-        "title_html": escape(page.title),
         "url": page.get_url(),
-        "locale": doc["locale"],
         "date": doc["date"].isoformat() if doc["date"] else None,
-        "snippet": escape(summary[:240] + ("…" if len(summary) > 240 else "")),
-        "languages": [],
-        "reference_number": doc["reference_number"],
+        "reference_display": doc["reference_number"],
         "department": doc["department_label"],
         "page_id": page.pk,
     }
+    return shape_page(source, page.pk)
 
 
 def search_database(params):

@@ -5,9 +5,10 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from core.documents import public_documents, restricted_collection_ids
+from core.search_registry import DOCUMENT_KEY, registry
 
 from .analysis import LANGUAGES
 
@@ -15,14 +16,8 @@ MAX_TEXT = 200_000
 
 
 def searchable_page_models():
-    """Every concrete page type that describes its own search document."""
-    return [
-        model
-        for model in get_page_models()
-        if not model._meta.abstract
-        and callable(getattr(model, "search_document", None))
-        and getattr(model, "content_type_key", "")
-    ]
+    """Every page type registered with the search (core/search_registry.py)."""
+    return [model for model in registry.page_models() if not model._meta.abstract]
 
 
 def indexable_pages():
@@ -46,6 +41,13 @@ def clean(text):
 def as_date(value):
     if isinstance(value, datetime):
         return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def index_value(value):
+    """A registered field's value as the index stores it."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
     return value
 
 
@@ -80,10 +82,15 @@ def page_documents(page, restricted=None):
         "department_key": data.get("department_key") or None,
         "issuing_body": data.get("issuing_body") or None,
         "tags": data.get("tags") or [],
+        "source": data.get("source") or None,
+        "municipality": data.get("municipality") or None,
         "languages": languages,
         "indexed_at": timezone.now().isoformat(),
     }
     reference = data.get("reference_number") or ""
+    entry = registry.for_page(page)
+    # A type's states are computed when asked (dsl.status_filter), never stored.
+    status = None if entry and entry.states else data.get("status") or None
     source = {
         **common,
         "type": data["type"],
@@ -99,7 +106,7 @@ def page_documents(page, restricted=None):
         # however the visitor spaces or dashes the number.
         "reference_number": normalise_reference(reference),
         "reference_display": reference,
-        "status": data.get("status") or None,
+        "status": status,
         "attachment_titles": " ".join(doc.title for doc in attachments),
         "revision": str(page.latest_revision_id or ""),
         f"title_{locale}": data["title"],
@@ -107,12 +114,9 @@ def page_documents(page, restricted=None):
         f"body_{locale}": clean(data.get("body")),
         f"attachments_{locale}": clean(attachment_text),
     }
-    for name in ("opens_at", "closes_at"):
-        value = getattr(page, name, None)
+    for name, value in (data.get("fields") or {}).items():
         if value is not None:
-            source[name] = value.isoformat()
-    if data["type"] == "competition":
-        source["has_results"] = bool(getattr(page, "results_document_id", None))
+            source[name] = index_value(value)
     yield f"page-{page.pk}", source
     for document in attachments:
         text = clean(getattr(document, "extracted_text", ""))
@@ -120,7 +124,7 @@ def page_documents(page, restricted=None):
             f"document-{document.pk}-{page.pk}",
             {
                 **common,
-                "type": "document",
+                "type": DOCUMENT_KEY,
                 "group": f"document:{document.pk}",
                 "translation_key": f"document:{document.pk}",
                 "page_id": None,

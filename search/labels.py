@@ -2,18 +2,15 @@ from django.conf import settings
 from django.utils.text import capfirst
 from wagtail.documents import get_document_model
 
+from core.search_registry import DOCUMENT_KEY, registry
+
 
 def type_labels():
     """{type key: label}. Each type is named by its page type's own verbose
     name (the word the admin and the section use), so there is one translation
     of "decision" and the search can't drift from it."""
-    from .indexing import searchable_page_models
-
-    labels = {
-        model.content_type_key: capfirst(model._meta.verbose_name)
-        for model in searchable_page_models()
-    }
-    labels["document"] = capfirst(get_document_model()._meta.verbose_name)
+    labels = {entry.key: entry.label for entry in registry.types.values()}
+    labels[DOCUMENT_KEY] = capfirst(get_document_model()._meta.verbose_name)
     return labels
 
 

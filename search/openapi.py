@@ -1,6 +1,20 @@
 """OpenAPI 3.1 path objects of the search API; the portal's schema merges them."""
 
-from .query import MAX_PAGE, MAX_PAGE_SIZE, MAX_YEAR, MIN_YEAR, SORTS, TYPES
+from core.search_registry import registry
+
+from .params import (
+    FACETS,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY,
+    MAX_YEAR,
+    MIN_YEAR,
+    SORTS,
+    type_keys,
+)
+
+# Imported when the search app is ready, so every type has registered.
+TYPES = type_keys()
 
 LOCALES = ["sq", "sr", "tr", "en", "all"]
 
@@ -72,7 +86,7 @@ _BUCKETS = {
 
 _FACETS = {
     "type": "object",
-    "properties": dict.fromkeys(("type", "year", "locale", "department"), _BUCKETS),
+    "properties": dict.fromkeys(FACETS, _BUCKETS),
 }
 
 SEARCH_API_PATHS = {
@@ -82,22 +96,21 @@ SEARCH_API_PATHS = {
             "tags": ["search"],
             "summary": "Search every published item in every language",
             "description": (
-                "Relevance-ranked search over acts, decisions, minutes, "
-                "competitions, press releases, notices, invitations, sessions and "
-                "attached documents. Quote words for a phrase. Language versions of "
-                "one item are grouped. With Elasticsearch unavailable the answer "
+                "Relevance-ranked search over every published type (see `type`) "
+                "and attached documents. Quote words for a phrase. Language versions "
+                "of one item are grouped. With Elasticsearch unavailable the answer "
                 "comes from the database and `degraded` is true."
             ),
             "parameters": [
                 _param(
                     "q",
                     'Words, "a phrase" or a reference number.',
-                    {"type": "string", "maxLength": 200},
+                    {"type": "string", "maxLength": MAX_QUERY},
                 ),
                 _param(
                     "type",
                     "Comma-separated types.",
-                    {"type": "string", "examples": ["decision,act"]},
+                    {"type": "string", "examples": [",".join(TYPES[1::-1])]},
                 ),
                 _param(
                     "lang",
@@ -137,8 +150,15 @@ SEARCH_API_PATHS = {
                 ),
                 _param(
                     "status",
-                    "Act status, or for competitions upcoming/open/closed/results.",
+                    "A stored status, or a state computed at the moment of the "
+                    "request: " + ", ".join(registry.state_values()) + ".",
                     {"type": "string", "pattern": "^[a-z_]*$"},
+                ),
+                _param(
+                    "source",
+                    "Where the item comes from: `local` (this site) or a source's "
+                    "slug (from the source facet).",
+                    {"type": "string", "pattern": "^[a-z0-9_-]*$"},
                 ),
                 _param(
                     "sort",
@@ -200,7 +220,7 @@ SEARCH_API_PATHS = {
                 _param(
                     "q",
                     "The start of a title or number.",
-                    {"type": "string", "maxLength": 200},
+                    {"type": "string", "maxLength": MAX_QUERY},
                 ),
                 _param(
                     "locale", "Preferred language.", {"type": "string", "enum": LOCALES}

@@ -13,6 +13,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .indexing import searchable_page_models
 from .sync import queue_pages, queue_subtree
 
 logger = logging.getLogger("transparenca.search")
@@ -30,8 +31,14 @@ def on_publish_change(sender, instance, **kwargs):
 
 
 def on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) and type(instance) is Page:
-        queue_pages([instance.pk, *translation_ids(instance)])
+    queue_pages([instance.pk, *translation_ids(instance)])
+
+
+def on_document_deleted(sender, instance, **kwargs):
+    """The pages that attached it lose its text and its own result."""
+    from .tasks import pages_using
+
+    queue_pages(pages_using([instance]))
 
 
 def on_move(sender, instance, **kwargs):
@@ -91,7 +98,14 @@ def on_collection_restriction_change(sender, instance, **kwargs):
 def connect():
     page_published.connect(on_publish_change, dispatch_uid="search_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="search_unpublished")
-    post_delete.connect(on_page_delete, dispatch_uid="search_page_deleted")
+    # Only the types in the index: a deletion of anything else is none of
+    # search's business (and must not cost a query).
+    for model in searchable_page_models():
+        post_delete.connect(
+            on_page_delete,
+            sender=model,
+            dispatch_uid=f"search_page_deleted_{model._meta.label_lower}",
+        )
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")
     for signal in (post_save, post_delete):
         signal.connect(
@@ -108,3 +122,6 @@ def connect():
     document = get_document_model()
     pre_save.connect(on_document_pre_save, sender=document, dispatch_uid="search_doc")
     post_save.connect(on_document_saved, sender=document, dispatch_uid="search_doc_s")
+    post_delete.connect(
+        on_document_deleted, sender=document, dispatch_uid="search_doc_deleted"
+    )

@@ -4,21 +4,23 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.search_registry import LOCAL_SOURCE
+
 from .labels import language_names, type_labels
-from .query import FACETS, ParameterError, parse_params, run_search
+from .params import FACETS, MAX_QUERY, ParameterError, parse_params
+from .query import run_search
+from .results import labelled
 
 FACET_TITLES = {
     "type": gettext_lazy("Type"),
     "year": gettext_lazy("Year"),
     "locale": gettext_lazy("Language"),
     "department": gettext_lazy("Department"),
+    "source": gettext_lazy("Municipality / source"),
 }
-PARAM_OF_FACET = {
-    "type": "type",
-    "year": "year",
-    "locale": "locale",
-    "department": "department",
-}
+# Facets shown only when they would offer a choice: one source is no filter,
+# so a site with only its own pages looks as it always did.
+ONLY_WHEN_SEVERAL = {"source"}
 
 
 def facet_label(facet, bucket):
@@ -26,27 +28,25 @@ def facet_label(facet, bucket):
         return str(type_labels().get(bucket["value"], bucket["value"]))
     if facet == "locale":
         return str(language_names().get(bucket["value"], bucket["value"]))
+    if facet == "source":
+        source = _("this site") if bucket["value"] == LOCAL_SOURCE else bucket["value"]
+        municipality = bucket.get("label") or ""
+        return f"{municipality} / {source}" if municipality else str(source)
     return bucket.get("label") or bucket["value"]
-
-
-def current_value(params, facet):
-    return {
-        "type": ",".join(params.types),
-        "year": str(params.year or ""),
-        "locale": params.locale,
-        "department": params.department,
-    }[facet]
 
 
 def facet_groups(params, answer):
     """Facets as plain links, so filtering works without JavaScript."""
     groups = []
     for facet in FACETS:
-        current = current_value(params, facet)
+        current = params.facet_value(facet)
+        buckets = answer["facets"].get(facet, [])
+        if facet in ONLY_WHEN_SEVERAL and len(buckets) < 2 and not current:
+            continue
         options = []
-        for bucket in answer["facets"].get(facet, []):
+        for bucket in buckets:
             selected = bucket["value"] == current
-            change = {PARAM_OF_FACET[facet]: "" if selected else bucket["value"]}
+            change = {facet: "" if selected else bucket["value"]}
             if facet == "locale" and selected:
                 change["locale"] = "all"
             options.append(
@@ -64,7 +64,10 @@ def facet_groups(params, answer):
 
 def search_page(request):
     language = get_language() or "sq"
-    context = {"query": request.GET.get("q", "").strip()[:200], "error": None}
+    context = {
+        "query": request.GET.get("q", "").strip()[:MAX_QUERY],
+        "error": None,
+    }
     try:
         params = parse_params(request.GET, language)
     except ParameterError as problem:
@@ -77,14 +80,9 @@ def search_page(request):
         ("newest", _("Newest first")),
         ("oldest", _("Oldest first")),
     ]
-    if params.q or params.types or params.year or params.department:
+    if params.q or params.types or params.year or params.department or params.source:
         answer = run_search(params)
-        labels = type_labels()
-        for result in answer["results"]:
-            result["type_label"] = labels.get(result["type"], result["type"])
-            result["language_name"] = language_names().get(result["locale"], "")
-            for other in result["languages"]:
-                other["name"] = language_names().get(other["locale"], other["locale"])
+        labelled(answer["results"])
         pages = max(1, -(-answer["total"] // params.page_size))
         base = params.as_query_dict()
         context.update(

@@ -13,6 +13,8 @@ from wagtail.search import index
 
 from core.filters import ModelChoiceFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
+from core.search_registry import Later, NotLater, SearchType, State, moment_field
+from core.search_registry import registry as search_registry
 
 from .youtube import privacy_embed_url, timestamp_seconds, youtube_video_id
 
@@ -137,11 +139,11 @@ class AssemblySessionPage(TransparencyPage):
         return " ".join([self.place, *agenda])
 
     def state_at(self, moment):
-        if moment < self.starts_at:
-            return SessionState.SCHEDULED
-        if moment < (self.ends_at or self.starts_at + self.default_duration):
-            return SessionState.LIVE
-        return SessionState.ENDED
+        return SessionState(SEARCH.state_of(self, moment))
+
+    @property
+    def effective_end(self):
+        return self.ends_at or self.starts_at + self.default_duration
 
     @property
     def state(self):
@@ -176,6 +178,31 @@ class AssemblySessionPage(TransparencyPage):
             *self.pages_linking_here(minutes, "session"),
             *self.pages_linking_here(decisions, "session"),
         ]
+
+
+# The one definition of a session's state, computed when asked (the index
+# holds the times, not a state that would go stale).
+SESSION_STATES = (
+    State(SessionState.SCHEDULED.value, SessionState.SCHEDULED.label, (
+        Later("starts_at"),
+    )),
+    State(SessionState.LIVE.value, SessionState.LIVE.label, (
+        NotLater("starts_at"), Later("ends_at"),
+    )),
+    State(SessionState.ENDED.value, SessionState.ENDED.label, (
+        NotLater("starts_at"), NotLater("ends_at"),
+    )),
+)  # fmt: skip
+SEARCH = SearchType(
+    AssemblySessionPage,
+    fields=(
+        moment_field("starts_at"),
+        # The end as the state reads it (an open end lasts default_duration).
+        moment_field("ends_at", lambda page: page.effective_end),
+    ),
+    states=SESSION_STATES,
+)
+search_registry.add(SEARCH)
 
 
 class AssemblySessionIndexPage(SectionIndexPage):

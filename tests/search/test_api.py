@@ -20,7 +20,7 @@ def test_answer_has_the_documented_shape(client, search_index):
     answer = api(client, q="buxhet", locale="sq")
     assert set(answer) >= {"query", "total", "page", "page_size", "degraded"}
     assert answer["degraded"] is False
-    assert set(answer["facets"]) == {"type", "year", "locale", "department"}
+    assert set(answer["facets"]) == {"type", "year", "locale", "department", "source"}
     assert set(answer["results"][0]) == {
         "id",
         "type",
@@ -195,6 +195,7 @@ def test_openapi_describes_what_the_api_returns():
         "department",
         "issuing_body",
         "status",
+        "source",
         "sort",
         "page",
         "page_size",

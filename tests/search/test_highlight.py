@@ -6,7 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from search.query import POST, PRE, safe_highlight, shape_hit
+from search.highlight import POST, PRE, safe_highlight
+from search.results import shape_hit
 
 
 def balanced(html):

@@ -354,3 +354,8 @@ LOGGING = {
         "transparenca": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Source-neutral search documents (issue 13) ---
+# Every index document names its municipality (a slug) and its source
+# ("local" for this site's own pages), so other sources can share the index.
+TRANSPARENCA_MUNICIPALITY = os.environ.get("TRANSPARENCA_MUNICIPALITY", "gjilan")

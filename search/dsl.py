@@ -1,0 +1,279 @@
+"""The Elasticsearch query for a citizen search: text, filters and facets.
+
+Type-specific rules (a competition's or a session's state) come from the
+registry (core/search_registry.py), built here at query time so they never go
+stale in the index."""
+
+from dataclasses import dataclass
+
+from core.search_registry import registry
+
+from .analysis import LANGUAGES, TEXT_FIELDS
+from .highlight import highlight_body
+from .indexing import normalise_reference
+from .params import split_query
+
+# Relative weight of each field; the reference number outranks everything.
+FIELD_BOOSTS = {"title": 6, "summary": 3, "body": 1, "attachments": 1}
+REFERENCE_BOOST = 100
+# Each facet and the index field it counts (and filters by).
+FACET_FIELDS = {
+    "type": "type",
+    "year": "year",
+    "locale": "locale",
+    "department": "department_key",
+    "source": "source",
+}
+# Facets whose buckets carry a readable name from a second field.
+FACET_NAMES = {"department": "department", "source": "municipality"}
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """Measured on the relevance set (README, "Search");
+    bench/relevance_variants.py switches these off to show what each gives."""
+
+    fuzziness: str = "AUTO"
+    prefix_fields: bool = True
+
+
+DEFAULT = QueryOptions()
+
+
+def weighted_fields(prefix=False):
+    suffix = ".prefix" if prefix else ""
+    return [
+        f"{name}_{code}{suffix}^{boost}"
+        for name, boost in FIELD_BOOSTS.items()
+        for code in LANGUAGES
+    ]
+
+
+def every_language():
+    return [f"all_{code}" for code in LANGUAGES]
+
+
+def candidates(rest, reference, options):
+    """Must match: the words (fuzzy or by prefix), the number or a title."""
+    everything = every_language()
+    prefixed = [f"{name}.prefix" for name in everything if options.prefix_fields]
+    return {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": rest,
+                        "fields": everything,
+                        "fuzziness": options.fuzziness,
+                        "prefix_length": 1,
+                        "minimum_should_match": "3<-25%",
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": rest,
+                        "fields": prefixed or everything,
+                        "minimum_should_match": "3<-25%",
+                    }
+                },
+                {"term": {"reference_number.key": reference}},
+                {"match": {"attachment_titles": {"query": rest, "operator": "and"}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def scoring(rest):
+    return [
+        {
+            # Exact words only: the fuzzy expansion above already found the
+            # candidates, and expanding again on 16 fields doubled the cost.
+            "multi_match": {
+                "query": rest,
+                "fields": weighted_fields(),
+                "tie_breaker": 0.3,
+            }
+        },
+        {
+            "multi_match": {
+                "query": rest,
+                "fields": weighted_fields(prefix=True),
+                "tie_breaker": 0.3,
+                "boost": 0.5,
+            }
+        },
+        {
+            "multi_match": {
+                "query": rest,
+                "type": "phrase",
+                "slop": 2,
+                "fields": [f"title_{code}^4" for code in LANGUAGES],
+            }
+        },
+    ]
+
+
+def text_query(q, visitor_locale, options=DEFAULT):
+    phrases, rest = split_query(q)
+    must, should = [], []
+    reference = normalise_reference(q.strip('"'))
+    if rest:
+        must.append(candidates(rest, reference, options))
+        should += scoring(rest)
+    for phrase in phrases:
+        must.append(
+            {
+                "multi_match": {
+                    "query": phrase,
+                    "type": "phrase",
+                    "fields": [
+                        f"{name}_{code}" for name in TEXT_FIELDS for code in LANGUAGES
+                    ],
+                }
+            }
+        )
+    if reference:
+        should.append(
+            {
+                "constant_score": {
+                    "filter": {"term": {"reference_number.key": reference}},
+                    "boost": REFERENCE_BOOST,
+                }
+            }
+        )
+    # Among equally good language versions the visitor's own wins the group.
+    should.append(
+        {"constant_score": {"filter": {"term": {"locale": visitor_locale}}, "boost": 1}}
+    )
+    return {"bool": {"must": must, "should": should}}
+
+
+def status_filter(status):
+    """A stored status, or a time-dependent state of the types that have it."""
+    types = registry.with_state(status)
+    if not types:
+        return {"term": {"status": status}}
+    clauses = [
+        {
+            "bool": {
+                "filter": [
+                    {"term": {"type": entry.key}},
+                    *entry.state(status).clause("now"),
+                ]
+            }
+        }
+        for entry in types
+    ]
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
+
+
+def filters(params):
+    """(query filters, {facet: post filter})."""
+    query_filters = []
+    if params.date_from or params.date_to:
+        bounds = {}
+        if params.date_from:
+            bounds["gte"] = params.date_from.isoformat()
+        if params.date_to:
+            bounds["lte"] = params.date_to.isoformat()
+        query_filters.append({"range": {"date": bounds}})
+    if params.issuing_body:
+        query_filters.append({"term": {"issuing_body": params.issuing_body}})
+    if params.status:
+        query_filters.append(status_filter(params.status))
+    post = {}
+    if params.types:
+        post["type"] = {"terms": {"type": params.types}}
+    if params.year:
+        post["year"] = {"term": {"year": params.year}}
+    if params.locale != "all":
+        post["locale"] = {"term": {"locale": params.locale}}
+    if params.department:
+        post["department"] = {"term": {"department_key": params.department}}
+    if params.source:
+        post["source"] = {"term": {"source": params.source}}
+    return query_filters, post
+
+
+def facet_aggregations(post):
+    aggs = {}
+    groups = {"groups": {"cardinality": {"field": "group"}}}
+    for facet, es_field in FACET_FIELDS.items():
+        others = [clause for name, clause in post.items() if name != facet]
+        terms = {"field": es_field, "size": 50}
+        if facet == "year":
+            terms["order"] = {"_key": "desc"}
+        inner = dict(groups)
+        if facet in FACET_NAMES:
+            inner["name"] = {"terms": {"field": FACET_NAMES[facet], "size": 1}}
+        aggs[facet] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": {"terms": terms, "aggs": inner}},
+        }
+    aggs["total"] = {
+        "filter": {"bool": {"filter": list(post.values())}},
+        "aggs": groups,
+    }
+    return aggs
+
+
+def did_you_mean(rest):
+    return {
+        "did_you_mean": {
+            "text": rest,
+            "phrase": {
+                "field": "spell",
+                "size": 1,
+                "max_errors": 2,
+                "direct_generator": [
+                    {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
+                ],
+            },
+        }
+    }
+
+
+def build_body(params, options=DEFAULT):
+    query_filters, post = filters(params)
+    if params.q:
+        query = text_query(params.q, params.visitor_locale, options)
+        query["bool"]["filter"] = query_filters
+    else:
+        query = {"bool": {"filter": query_filters, "must": [{"match_all": {}}]}}
+    date_order = "asc" if params.sort == "oldest" else "desc"
+    if params.sort == "relevance" and params.q:
+        sort = ["_score", {"key_date": {"order": "desc", "missing": "_last"}}]
+    else:
+        sort = [{"date": {"order": date_order, "missing": "_last"}}, "_score"]
+    phrases, rest = split_query(params.q)
+    body = {
+        "query": query,
+        "post_filter": {"bool": {"filter": list(post.values())}},
+        "aggs": facet_aggregations(post),
+        "sort": sort,
+        "from": (params.page - 1) * params.page_size,
+        "size": params.page_size,
+        "collapse": {"field": "group"},
+        "track_total_hits": True,
+        "_source": {"excludes": [f"{n}_*" for n in TEXT_FIELDS if n != "title"]},
+        "highlight": highlight_body(
+            [text for text in [rest, *phrases] if text] if params.q else None
+        ),
+    }
+    if rest:
+        body["suggest"] = did_you_mean(rest)
+    return body
+
+
+def all_words(rest, options=DEFAULT):
+    """Every word must occur (fuzzily), for callers that want precision."""
+    return {
+        "multi_match": {
+            "query": rest,
+            "fields": every_language(),
+            "operator": "and",
+            "fuzziness": options.fuzziness,
+            "prefix_length": 1,
+        }
+    }

@@ -1,0 +1,87 @@
+"""Highlighted titles and snippets, escaped so content can never open a tag."""
+
+import re
+
+from django.utils.html import escape
+
+from .analysis import LANGUAGES
+
+# Private-use code points mark highlights, so escaping cannot touch them.
+PRE, POST = "\ue000", "\ue001"
+MARKER = re.compile(f"({PRE}|{POST})")
+SNIPPET_FIELDS = ["summary", "body", "attachments"]
+FRAGMENT = {"fragment_size": 180, "number_of_fragments": 1}
+
+
+def highlight_fields():
+    fields = {}
+    for code in LANGUAGES:
+        fields[f"title_{code}"] = {"number_of_fragments": 0}
+        for name in SNIPPET_FIELDS:
+            fields[f"{name}_{code}"] = dict(FRAGMENT)
+            fields[f"{name}_{code}.prefix"] = dict(FRAGMENT)
+        fields[f"title_{code}.prefix"] = {"number_of_fragments": 0}
+    return fields
+
+
+def highlight_body(texts=None):
+    """The `highlight` part of a search body; `texts` are the query's words
+    and phrases (None without a query)."""
+    body = {
+        "pre_tags": [PRE],
+        "post_tags": [POST],
+        "require_field_match": True,
+        "fields": highlight_fields(),
+    }
+    if texts is not None:
+        # The scoring query, rewritten for every highlighted field, costs
+        # seconds; a light query that names the fields costs milliseconds.
+        body["highlight_query"] = {
+            "bool": {
+                "should": [
+                    {"multi_match": {"query": text, "fields": list(body["fields"])}}
+                    for text in texts
+                ]
+            }
+        }
+    return body
+
+
+def strip_markers(text):
+    """Text without the highlight sentinels, should the content contain them."""
+    return (text or "").replace(PRE, "").replace(POST, "")
+
+
+def safe_highlight(fragment):
+    """Escape everything and turn the sentinels into <mark>, always balanced:
+    a sentinel that came from the content itself can't open or close a tag
+    out of turn."""
+    out, marking = [], False
+    for part in MARKER.split(fragment):
+        if part == PRE:
+            if not marking:
+                out.append("<mark>")
+            marking = True
+        elif part == POST:
+            if marking:
+                out.append("</mark>")
+            marking = False
+        else:
+            out.append(escape(part))
+    if marking:
+        out.append("</mark>")
+    return "".join(out)
+
+
+def pick_highlight(highlight, names):
+    for name in names:
+        for key in (name, f"{name}.prefix"):
+            fragments = highlight.get(key)
+            if fragments:
+                return safe_highlight(" … ".join(fragments))
+    return ""
+
+
+def plain_snippet(summary, length=240):
+    summary = strip_markers(summary)
+    return escape(summary[:length] + ("…" if len(summary) > length else ""))
