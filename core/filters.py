@@ -11,6 +11,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .taxonomy import Department
+
 
 def narrow(queryset, models, **lookups):
     """queryset.filter(**lookups) for the item models that have those fields."""
@@ -102,8 +104,6 @@ class DepartmentFilter(IndexFilter):
     label = _("Department")
 
     def form_field(self, index, models, items):
-        from .models import Department
-
         return forms.ModelChoiceField(
             label=self.label,
             required=False,

@@ -1,106 +1,36 @@
 import html
-from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from simple_history.models import HistoricalRecords
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import AttachmentBlock, BodyBlock
 from .documents import is_public_document, restricted_collection_ids
-from .filters import DepartmentFilter, YearFilter, build_filter_form
 from .related import page_in_locale, pages_in_locale, snippet_in_locale
+from .sections import SectionIndexPage
 from .serializers import SnippetField, SnippetListField
+from .sharing import SocialMetaMixin
+from .taxonomy import Department, IssuingBody, Topic
 
-
-class Department(TranslatableMixin, models.Model):
-    """A municipal directorate or office responsible for published content."""
-
-    name = models.CharField(_("name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-
-    history = HistoricalRecords(inherit=False)
-
-    # --- translation (wagtail-localize) ---
-    # Contact details are the same office whatever the language.
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("short_name"),
-        SynchronizedField("email", overridable=False),
-        SynchronizedField("phone", overridable=False),
-    ]
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("short_name"),
-        FieldPanel("email"),
-        FieldPanel("phone"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("department")
-        verbose_name_plural = _("departments")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Topic(TranslatableMixin, models.Model):
-    """A translatable tag: 'buxheti' and 'budžet' are one topic in two languages."""
-
-    name = models.CharField(_("name"), max_length=100)
-
-    history = HistoricalRecords(inherit=False)
-
-    # --- translation (wagtail-localize) ---
-    translatable_fields = [TranslatableField("name")]
-
-    panels = [FieldPanel("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class SocialMetaMixin(models.Model):
-    """Open Graph / Twitter card fields for sharing on Facebook."""
-
-    social_image = models.ForeignKey(
-        get_image_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("social image"),
-    )
-    social_text = models.CharField(_("social text"), max_length=300, blank=True)
-
-    promote_panels = [
-        MultiFieldPanel(
-            [FieldPanel("social_image"), FieldPanel("social_text")],
-            heading=_("Sharing on social media"),
-        )
-    ]
-
-    class Meta:
-        abstract = True
+# The snippets, the sharing mixin and the section listing live in their own
+# modules (core.filters needs Department without importing the pages); they
+# are re-exported here so `from core.models import ...` keeps working.
+__all__ = [
+    "Department",
+    "IssuingBody",
+    "SectionIndexPage",
+    "SocialMetaMixin",
+    "Topic",
+    "TransparencyPage",
+]
 
 
 class TransparencyPage(SocialMetaMixin, Page):
@@ -300,104 +230,3 @@ class TransparencyPage(SocialMetaMixin, Page):
             "tags": [topic.name for topic in self.localized_topics()],
             "attachments": self.search_attachments(),
         }
-
-
-class SectionIndexPage(SocialMetaMixin, Page):
-    """Abstract listing of one section's children, newest first, paginated and
-    filtered from a GET form; subclasses list their filters in `filters`."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    per_page = 20
-    filters = [YearFilter(), DepartmentFilter()]
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    promote_panels = Page.promote_panels + SocialMetaMixin.promote_panels
-    api_fields = [APIField("intro")]
-    max_count_per_parent = 1
-
-    # --- translation (wagtail-localize) ---
-    override_translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("intro"),
-        SynchronizedField("social_image"),
-        TranslatableField("social_text"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def get_template(self, request, *args, **kwargs):
-        # Wagtail names a template per concrete class; fall back to the shared one.
-        return [self.template, "core/section_index_page.html"]
-
-    @classmethod
-    def item_models(cls):
-        return cls.allowed_subpage_models()
-
-    def get_items(self, request):
-        models = self.item_models()
-        if len(models) == 1:
-            # One type: query its table directly, no per-type `specific` lookups.
-            items = models[0].objects.child_of(self)
-        else:
-            items = Page.objects.child_of(self).specific().defer_streamfields()
-        return items.live().public().order_by("-first_published_at", "-pk")
-
-    def filter_items(self, items, form):
-        models = self.item_models()
-        for index_filter in self.filters:
-            value = form.cleaned_data.get(index_filter.name)
-            if value not in (None, ""):
-                items = index_filter.apply(items, value, models)
-        return items
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        items = self.get_items(request)
-        form = build_filter_form(self, self.item_models(), request.GET, items)
-        context["filter_form"] = form
-        context["status_code"] = 200
-        if not form.is_valid():
-            # A hand-edited or stale link: say what is wrong instead of guessing.
-            context["status_code"] = 400
-            items = items.none()
-            for name in form.errors:
-                if name in form.fields:
-                    widget = form.fields[name].widget
-                    widget.attrs["aria-describedby"] = f"id_{name}-error"
-        else:
-            items = self.filter_items(items, form)
-        context["filtered"] = form.is_valid() and any(
-            value not in (None, "") for value in form.cleaned_data.values()
-        )
-        context["query_string"] = urlencode(
-            [
-                (name, value)
-                for name, value in request.GET.items()
-                if name in form.fields and value
-            ]
-        )
-        paginator = Paginator(items, self.per_page)
-        number = request.GET.get("page", "1")
-        try:
-            context["items"] = paginator.page(number)
-        except (PageNotAnInteger, EmptyPage):
-            # No such page of results: a 404 that offers the first page.
-            context["status_code"] = 404
-            context["page_error"] = True
-            context["items"] = paginator.page(1)
-        context["paginator"] = paginator
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        context = getattr(response, "context_data", None) or {}
-        response.status_code = context.get("status_code", response.status_code)
-        return response
-
-
-class IssuingBody(models.TextChoices):
-    ASSEMBLY = "assembly", _("Municipal Assembly")
-    MAYOR = "mayor", _("Mayor")
-    DIRECTORATE = "directorate", _("Directorate")
