@@ -7,6 +7,8 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.locales import default_language_code
+
 from . import backend
 from .analysis import LANGUAGES, TEXT_FIELDS
 from .indexing import normalise_reference
@@ -55,7 +57,7 @@ class ParameterError(ValueError):
 class SearchParams:
     q: str = ""
     types: list = field(default_factory=list)
-    locale: str = "sq"
+    locale: str = field(default_factory=default_language_code)
     date_from: date | None = None
     date_to: date | None = None
     year: int | None = None
@@ -65,7 +67,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
-    visitor_locale: str = "sq"
+    visitor_locale: str = field(default_factory=default_language_code)
 
     def as_query_dict(self, **changes):
         """GET parameters for links that change one filter."""
@@ -112,7 +114,9 @@ def parse_date(data, name):
 
 def parse_params(data, visitor_locale):
     """Validate GET parameters; ParameterError names the first bad one."""
-    visitor_locale = visitor_locale if visitor_locale in LANGUAGES else "sq"
+    visitor_locale = (
+        visitor_locale if visitor_locale in LANGUAGES else default_language_code()
+    )
     q = (data.get("q") or "").strip()
     if len(q) > MAX_QUERY:
         raise ParameterError(
@@ -471,7 +475,7 @@ def pick_highlight(highlight, names):
 def shape_hit(hit):
     source = hit["_source"]
     highlight = hit.get("highlight", {})
-    locale = source.get("locale", "sq")
+    locale = source.get("locale", default_language_code())
     title = pick_highlight(highlight, [f"title_{locale}"]) or escape(
         strip_markers(source["title"])
     )

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.locales import default_language_code
+
 from .labels import language_names, type_labels
 from .query import FACETS, ParameterError, parse_params, run_search
 
@@ -63,7 +65,7 @@ def facet_groups(params, answer):
 
 
 def search_page(request):
-    language = get_language() or "sq"
+    language = get_language() or default_language_code()
     context = {"query": request.GET.get("q", "").strip()[:200], "error": None}
     try:
         params = parse_params(request.GET, language)
