@@ -131,3 +131,8 @@ def _answer(item, index, day, rng, holidays):
         if state != State.REFUSED
         else "Kërkesa refuzohet sipas nenit 17 të Ligjit nr. 06/L-081.",
     )
+
+
+def load(demo):
+    """The demo provider (see core.demo): the requests need no demo pages."""
+    load_demo_requests()
