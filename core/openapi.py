@@ -1,8 +1,10 @@
 """The OpenAPI 3 description of the public API, served at /api/schema/.
 
 Hand-maintained: each app that adds an endpoint describes it with
-`register_path()` (e.g. in its AppConfig.ready()), so the schema lives next to
-the code it documents."""
+`register_get()`/`register_path()` (e.g. in its AppConfig.ready()), so the
+schema lives next to the code it documents. The builder below holds what the
+descriptions share (parameters, JSON responses, errors, the rate-limit answer,
+object and array schemas), so no app's module repeats another's."""
 
 import copy
 import re
