@@ -5,10 +5,11 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -18,10 +19,8 @@ from .related import page_in_locale, pages_in_locale, snippet_in_locale
 from .sections import SectionIndexPage
 from .serializers import SnippetField, SnippetListField
 from .sharing import SocialMetaMixin
-from .taxonomy import Department, IssuingBody, Topic
 
-# The snippets, the sharing mixin and the section listing live in their own
-# modules (core.filters needs Department without importing the pages); they
+# The sharing mixin and the section listing live in their own modules; they
 # are re-exported here so `from core.models import ...` keeps working.
 __all__ = [
     "Department",
@@ -31,6 +30,62 @@ __all__ = [
     "Topic",
     "TransparencyPage",
 ]
+
+
+class Department(TranslatableMixin, models.Model):
+    """A municipal directorate or office responsible for published content."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    history = HistoricalRecords(inherit=False)
+
+    # --- translation (wagtail-localize) ---
+    # Contact details are the same office whatever the language.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A translatable tag: 'buxheti' and 'budžet' are one topic in two languages."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    history = HistoricalRecords(inherit=False)
+
+    # --- translation (wagtail-localize) ---
+    translatable_fields = [TranslatableField("name")]
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class TransparencyPage(SocialMetaMixin, Page):
@@ -230,3 +285,9 @@ class TransparencyPage(SocialMetaMixin, Page):
             "tags": [topic.name for topic in self.localized_topics()],
             "attachments": self.search_attachments(),
         }
+
+
+class IssuingBody(models.TextChoices):
+    ASSEMBLY = "assembly", _("Municipal Assembly")
+    MAYOR = "mayor", _("Mayor")
+    DIRECTORATE = "directorate", _("Directorate")
