@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from core.demo import Demo
 from core.demo import run as run_providers
 from core.demo_build import add_live, bulk_loading, reindex
+from core.locales import default_language_code
 from core.models import Department, Topic
 from core.tree import repair_child_counts
 from home import demo_content as content
@@ -38,7 +39,9 @@ class Command(BaseCommand):
         ):
             self.load()
         reindex(Page.objects.exclude(pk__in=before))
-        repair_child_counts(Page.objects.exclude(locale__language_code="sq"))
+        repair_child_counts(
+            Page.objects.exclude(locale__language_code=default_language_code())
+        )
         Site.clear_site_root_paths_cache()
         self.update_search_indexes()
         self.stdout.write(
@@ -72,7 +75,7 @@ class Command(BaseCommand):
 
     def create_report(self, home):
         model = apps.get_model("reports.TransparencyReportPage")
-        text = demo_data.REPORT["sq"]
+        text = demo_data.REPORT[default_language_code()]
         page = model(
             title=text["title"],
             slug=text["slug"],
