@@ -3,7 +3,7 @@
 The source language (Albanian in Gjilan) is Wagtail's default locale, i.e.
 `LANGUAGE_CODE` resolved against `WAGTAIL_CONTENT_LANGUAGES`; another
 municipality sets its own. Neither helper touches the database, so they are
-safe at import time and in migrations-free code paths (feeds, API, search).
+safe at import time and outside a request (commands, feeds, the API).
 """
 
 from django.conf import settings
@@ -22,8 +22,3 @@ def content_language_codes():
     """The codes of every content language, default first."""
     default = default_language_code()
     return [default] + [code for code in get_content_languages() if code != default]
-
-
-def supported_or_default(code):
-    """`code` if it is a content language, else the default one (bad input)."""
-    return code if code in get_content_languages() else default_language_code()
