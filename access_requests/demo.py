@@ -8,6 +8,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.locales import default_language_code
+
 from .calendar import add_working_days
 from .models import (
     CODE_ALPHABET,
@@ -86,7 +88,7 @@ def load_demo_requests():
                 documents_requested=SUBJECTS[index % len(SUBJECTS)],
                 preferred_format=rng.choice(["copy", "electronic", "electronic"]),
                 received_at=_at(day),
-                language="sq",
+                language=default_language_code(),
             )
             item.save()
             _answer(item, index, day, rng, holidays)
@@ -131,3 +133,8 @@ def _answer(item, index, day, rng, holidays):
         if state != State.REFUSED
         else "Kërkesa refuzohet sipas nenit 17 të Ligjit nr. 06/L-081.",
     )
+
+
+def load(demo):
+    """The demo provider (see core.demo): the requests need no demo pages."""
+    load_demo_requests()

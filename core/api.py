@@ -32,6 +32,8 @@ from wagtail.search.backends import get_search_backend
 from search.backend import SearchUnavailable
 from search.query import MAX_WINDOW
 
+from .locales import default_language_code
+
 DATE_PARAMETERS = ("published_after", "published_before")
 logger = logging.getLogger(__name__)
 
@@ -204,7 +206,9 @@ class TransparencySearchFilter(SearchFilter):
         text = search_text(request)
         if text is None:
             return queryset
-        language = translation.get_language_from_request(request) or "sq"
+        language = (
+            translation.get_language_from_request(request) or default_language_code()
+        )
         try:
             ids = matching_page_ids(
                 text, language, request.GET.get("search_operator") or "or"

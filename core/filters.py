@@ -6,6 +6,7 @@ When the section holds several page types, a filter on a field of the items is
 applied to each type's table and the matching ids are combined."""
 
 from django import forms
+from django.apps import apps
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -102,13 +103,13 @@ class DepartmentFilter(IndexFilter):
     label = _("Department")
 
     def form_field(self, index, models, items):
-        from .models import Department
-
+        # Looked up, not imported: core.models imports the filters.
+        department = apps.get_model("core", "Department")
         return forms.ModelChoiceField(
             label=self.label,
             required=False,
             empty_label=_("All"),
-            queryset=Department.objects.filter(locale_id=index.locale_id),
+            queryset=department.objects.filter(locale_id=index.locale_id),
         )
 
     def apply(self, queryset, value, models):

@@ -1,8 +1,10 @@
 """The OpenAPI 3 description of the public API, served at /api/schema/.
 
 Hand-maintained: each app that adds an endpoint describes it with
-`register_path()` (e.g. in its AppConfig.ready()), so the schema lives next to
-the code it documents."""
+`register_get()`/`register_path()` (e.g. in its AppConfig.ready()), so the
+schema lives next to the code it documents. The builder below holds what the
+descriptions share (parameters, JSON responses, errors, the rate-limit answer,
+object and array schemas), so no app's module repeats another's."""
 
 import copy
 import re
@@ -10,6 +12,8 @@ import re
 from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
+
+from .locales import content_language_codes, default_language_code
 
 OPENAPI_VERSION = "3.1.0"
 
@@ -104,19 +108,45 @@ def schema_view(request):
     return JsonResponse(get_schema(), json_dumps_params={"ensure_ascii": False})
 
 
-def _parameter(name, description, schema=None, location="query"):
+# --- the builder: the pieces every app's description reuses ----------------
+STRING = {"type": "string"}
+ID = {"type": "integer", "minimum": 0}
+INTEGER = {"type": "integer"}
+COUNT = {"type": "integer", "minimum": 0}
+DATE = {"type": "string", "format": "date"}
+ERROR = {"$ref": "#/components/schemas/Error"}
+# The app's own JSON views (stats, parity, rate limits) answer {"error": "..."}.
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+
+
+def obj(properties, required=None, **extra):
+    """An object schema; `extra` adds e.g. additionalProperties or description."""
+    schema = {"type": "object", **extra}
+    if properties:
+        schema["properties"] = properties
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def array(items, **extra):
+    return {"type": "array", **extra, "items": items}
+
+
+def parameter(name, description, schema=None, location="query"):
     return {
         "name": name,
         "in": location,
         "required": location == "path",
         "description": description,
-        "schema": schema or {"type": "string"},
+        "schema": schema or STRING,
     }
 
 
-ERROR = {"$ref": "#/components/schemas/Error"}
-# The app's own JSON views (stats, parity, rate limits) answer {"error": "..."}.
-PROBLEM = {"$ref": "#/components/schemas/Problem"}
+def form_parameter(name, description, schema):
+    """A query parameter of a plain GET form: blank (an empty form field) means
+    the default, as on the HTML page."""
+    return {**parameter(name, description, schema), "allowEmptyValue": True}
 
 
 def json_response(description, schema):
@@ -131,195 +161,149 @@ TOO_MANY_REQUESTS = {
     "headers": {
         "Retry-After": {
             "description": "Seconds to wait before retrying.",
-            "schema": {"type": "integer"},
+            "schema": INTEGER,
         }
     },
 }
+
+
+def register_get(path, operation_id, tag, summary, responses, **operation):
+    """Describe a read-only endpoint; `operation` adds parameters, description."""
+    get = {"summary": summary, "operationId": operation_id, "tags": [tag]}
+    register_path(path, {"get": {**get, **operation, "responses": responses}})
+
+
+def dated_figures(path, operation_id, tag, summary, figures, **operation):
+    """A rate-limited report over a period given as `from`/`to` dates."""
+    responses = {
+        "200": json_response(figures[0], figures[1]),
+        "400": json_response("A date is invalid; `error` says why.", PROBLEM),
+        "429": TOO_MANY_REQUESTS,
+    }
+    register_get(path, operation_id, tag, summary, responses, **operation)
+
+
+# --- core's own paths: the Wagtail pages/images/documents API ----------------
 # Elasticsearch's max_result_window (search.query.MAX_WINDOW), repeated here so
 # the description can be built before the apps are loaded.
 SEARCH_WINDOW = 10_000
 LISTING_PARAMETERS = [
-    _parameter(
+    parameter(
         "limit",
         f"Items per page (default 20, at most {settings.WAGTAILAPI_LIMIT_MAX}).",
         {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
     ),
-    _parameter(
+    parameter(
         "offset",
         "Items to skip; no listing pages past the first "
         f"{SEARCH_WINDOW} items (narrow it with filters instead).",
         {"type": "integer", "minimum": 0, "maximum": SEARCH_WINDOW - 100},
     ),
-    _parameter("fields", "Fields to add or remove, e.g. `*` or `summary,-title`."),
-    _parameter("order", "Field to order by; `-field` for descending."),
-    _parameter(
+    parameter("fields", "Fields to add or remove, e.g. `*` or `summary,-title`."),
+    parameter("order", "Field to order by; `-field` for descending."),
+    parameter(
         "search",
         "Full-text search terms (blank: no search). Pages are searched in every "
         "language on the transparency index, images and documents on titles.",
         {"type": "string", "maxLength": 200},
     ),
-    _parameter(
+    parameter(
         "search_operator",
         "How search terms combine (default `or`).",
         {"type": "string", "enum": ["and", "or"]},
     ),
 ]
+_codes = [f"`{code}`" for code in content_language_codes()]
 PAGE_PARAMETERS = [
-    _parameter(
+    parameter(
         "type",
         "Page type as app_label.ModelName, e.g. `municipal_acts.MunicipalActPage`; "
         "several separated by commas. With one type its fields can be filtered "
         "by value, e.g. `&status=in_force`.",
     ),
-    _parameter("locale", "Language code: `sq`, `sr`, `tr` or `en`."),
-    _parameter(
+    parameter("locale", f"Language code: {', '.join(_codes[:-1])} or {_codes[-1]}."),
+    parameter(
         "published_after",
         "Only pages published on or after this date (YYYY-MM-DD).",
-        {"type": "string", "format": "date"},
+        DATE,
     ),
-    _parameter(
+    parameter(
         "published_before",
         "Only pages published on or before this date (YYYY-MM-DD).",
-        {"type": "string", "format": "date"},
+        DATE,
     ),
-    _parameter(
-        "child_of",
-        "Id of the parent page (404 if it is not a live, public page).",
-        {"type": "integer", "minimum": 0},
-    ),
-    _parameter(
-        "descendant_of",
-        "Id of an ancestor page (404 if it is not a live, public page).",
-        {"type": "integer", "minimum": 0},
-    ),
-    _parameter(
-        "translation_of",
-        "Id of a page: its translations (404 if it is not a live, public page).",
-        {"type": "integer", "minimum": 0},
+    *(
+        parameter(name, f"{description} (404 if it is not a live, public page).", ID)
+        for name, description in (
+            ("child_of", "Id of the parent page"),
+            ("descendant_of", "Id of an ancestor page"),
+            ("translation_of", "Id of a page: its translations"),
+        )
     ),
 ]
 
 
-def _responses(item_schema, listing, not_found="No such live, public object."):
-    ok = (
-        {
-            "type": "object",
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "properties": {"total_count": {"type": "integer"}},
-                },
-                "items": {"type": "array", "items": item_schema},
-            },
-        }
-        if listing
-        else item_schema
-    )
-    responses = {
-        "200": {"description": "OK", "content": {"application/json": {"schema": ok}}},
-        "400": {
-            "description": "A parameter is invalid; `message` says which.",
-            "content": {"application/json": {"schema": ERROR}},
-        },
-    }
-    if not_found:
-        responses["404"] = json_response(not_found, ERROR)
-    return responses
-
-
-def _endpoint(name, summary, item_schema, extra_parameters=(), listing_not_found=None):
-    id_parameter = _parameter("id", "Object id.", {"type": "integer"}, "path")
-    register_path(
+def _endpoint(name, summary, item, extra_parameters=(), listing_not_found=None):
+    listing = obj({"meta": obj({"total_count": INTEGER}), "items": array(item)})
+    invalid = json_response("A parameter is invalid; `message` says which.", ERROR)
+    not_found = {"404": json_response(listing_not_found, ERROR)}
+    register_get(
         f"/api/v2/{name}/",
+        f"list_{name}",
+        name,
+        f"List {summary}",
         {
-            "get": {
-                "summary": f"List {summary}",
-                "operationId": f"list_{name}",
-                "tags": [name],
-                "parameters": [*LISTING_PARAMETERS, *extra_parameters],
-                "responses": _responses(
-                    item_schema, listing=True, not_found=listing_not_found
-                ),
-            }
+            "200": json_response("OK", listing),
+            "400": invalid,
+            **(not_found if listing_not_found else {}),
         },
+        parameters=[*LISTING_PARAMETERS, *extra_parameters],
     )
-    register_path(
+    register_get(
         f"/api/v2/{name}/{{id}}/",
+        f"get_{name}",
+        name,
+        f"One of the {summary}, with every field",
         {
-            "get": {
-                "summary": f"One of the {summary}, with every field",
-                "operationId": f"get_{name}",
-                "tags": [name],
-                "parameters": [id_parameter],
-                "responses": _responses(item_schema, listing=False),
-            }
+            "200": json_response("OK", item),
+            "400": invalid,
+            "404": json_response("No such live, public object.", ERROR),
         },
+        parameters=[parameter("id", "Object id.", INTEGER, "path")],
     )
 
 
-register_component(
-    "schemas",
-    "Error",
+register_component("schemas", "Error", obj({"message": STRING}, ["message"]))
+register_component("schemas", "Problem", obj({"error": STRING}, ["error"]))
+PAGE = obj(
     {
-        "type": "object",
-        "required": ["message"],
-        "properties": {"message": {"type": "string"}},
-    },
-)
-register_component(
-    "schemas",
-    "Problem",
-    {
-        "type": "object",
-        "required": ["error"],
-        "properties": {"error": {"type": "string"}},
-    },
-)
-register_component(
-    "schemas",
-    "Page",
-    {
-        "type": "object",
-        "description": (
-            "A published page. Besides these, each type has its own fields "
-            "(listed with `fields=*`), e.g. acts: official_number, act_type, "
-            "issuing_body, adoption_date, status, amends, repeals; competitions: "
-            "kind, opens_at, closes_at, state; sessions: number, starts_at, "
-            "agenda, livestream_url, recording_url."
+        "id": INTEGER,
+        "title": STRING,
+        "summary": STRING,
+        "publication_date": {"type": ["string", "null"], "format": "date"},
+        "meta": obj(
+            {
+                "type": {"type": "string", "example": "press.NoticePage"},
+                "detail_url": {"type": "string", "format": "uri"},
+                "html_url": {"type": "string", "format": "uri"},
+                "slug": STRING,
+                "first_published_at": {"type": "string", "format": "date-time"},
+                "locale": {"type": "string", "example": default_language_code()},
+            }
         ),
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "summary": {"type": "string"},
-            "publication_date": {"type": ["string", "null"], "format": "date"},
-            "meta": {
-                "type": "object",
-                "properties": {
-                    "type": {"type": "string", "example": "press.NoticePage"},
-                    "detail_url": {"type": "string", "format": "uri"},
-                    "html_url": {"type": "string", "format": "uri"},
-                    "slug": {"type": "string"},
-                    "first_published_at": {"type": "string", "format": "date-time"},
-                    "locale": {"type": "string", "example": "sq"},
-                },
-            },
-        },
-        "additionalProperties": True,
     },
+    description=(
+        "A published page. Besides these, each type has its own fields "
+        "(listed with `fields=*`), e.g. acts: official_number, act_type, "
+        "issuing_body, adoption_date, status, amends, repeals; competitions: "
+        "kind, opens_at, closes_at, state; sessions: number, starts_at, "
+        "agenda, livestream_url, recording_url."
+    ),
+    additionalProperties=True,
 )
-register_component(
-    "schemas",
-    "Media",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "meta": {"type": "object", "additionalProperties": True},
-        },
-        "additionalProperties": True,
-    },
-)
+register_component("schemas", "Page", PAGE)
+MEDIA = {"id": INTEGER, "title": STRING, "meta": obj({}, additionalProperties=True)}
+register_component("schemas", "Media", obj(MEDIA, additionalProperties=True))
 _endpoint(
     "pages",
     "published pages",
@@ -332,16 +316,10 @@ _endpoint(
 )
 _endpoint("images", "images", {"$ref": "#/components/schemas/Media"})
 _endpoint("documents", "documents", {"$ref": "#/components/schemas/Media"})
-register_path(
+register_get(
     "/api/schema/",
-    {
-        "get": {
-            "summary": "This OpenAPI description",
-            "operationId": "openapi_schema",
-            "tags": ["schema"],
-            "responses": {
-                "200": json_response("The OpenAPI 3 document.", {"type": "object"})
-            },
-        }
-    },
+    "openapi_schema",
+    "schema",
+    "This OpenAPI description",
+    {"200": json_response("The OpenAPI 3 document.", {"type": "object"})},
 )

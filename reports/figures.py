@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.calendar import working_days
+from core.locales import content_language_codes, default_language_code
 
 COMMUNICATION_TYPES = {
     "press_release": "press.PressReleasePage",
@@ -25,7 +26,7 @@ OFFICIAL_DOCUMENT_TYPES = {
     "decision": "municipal_acts.DecisionPage",
     "minutes": "municipal_acts.MinutesPage",
 }
-SOURCE_LANGUAGE = "sq"
+SOURCE_LANGUAGE = default_language_code()
 
 
 def published_in(model_path, start, end):
@@ -104,7 +105,7 @@ def assembly_sessions(start, end, now=None):
 
 
 def official_languages(start, end):
-    languages = list(getattr(settings, "OFFICIAL_LANGUAGES", ["sq", "sr", "tr"]))
+    languages = list(getattr(settings, "OFFICIAL_LANGUAGES", content_language_codes()))
     by_type = {}
     delays = []
     for key, path in OFFICIAL_DOCUMENT_TYPES.items():

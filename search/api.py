@@ -5,6 +5,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from core.locales import default_language_code
 from core.ratelimit import rate_limited
 
 from . import backend
@@ -21,9 +22,9 @@ def visitor_locale(request):
     language = (
         request.GET.get("lang")
         or translation.get_language_from_request(request)
-        or "sq"
+        or default_language_code()
     )
-    return language if language in LANGUAGES else "sq"
+    return language if language in LANGUAGES else default_language_code()
 
 
 def error(parameter, message):

@@ -1,5 +1,8 @@
 """OpenAPI 3.1 path objects of the search API; the portal's schema merges them."""
 
+from core.locales import content_language_codes
+from core.openapi import STRING, array, json_response, obj
+from core.openapi import form_parameter as _param
 from core.search_registry import registry
 
 from .params import (
@@ -16,36 +19,12 @@ from .params import (
 # Imported when the search app is ready, so every type has registered.
 TYPES = type_keys()
 
-LOCALES = ["sq", "sr", "tr", "en", "all"]
+LOCALES = [*content_language_codes(), "all"]
 
-
-def _param(name, description, schema):
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        # A blank value (an empty form field) means the default, as on the page.
-        "allowEmptyValue": True,
-        "description": description,
-        "schema": schema,
-    }
-
-
-_ERROR = {
-    "description": "An invalid parameter; `parameter` names it.",
-    "content": {
-        "application/json": {
-            "schema": {
-                "type": "object",
-                "properties": {
-                    "error": {"type": "string"},
-                    "parameter": {"type": "string"},
-                },
-                "required": ["error", "parameter"],
-            }
-        }
-    },
-}
+_ERROR = json_response(
+    "An invalid parameter; `parameter` names it.",
+    obj({"error": STRING, "parameter": STRING}, ["error", "parameter"]),
+)
 
 _RESULT = {
     "type": "object",
@@ -187,26 +166,21 @@ SEARCH_API_PATHS = {
                 ),
             ],
             "responses": {
-                "200": {
-                    "description": "One page of grouped results with facet counts.",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "query": {"type": "string"},
-                                    "total": {"type": "integer"},
-                                    "page": {"type": "integer"},
-                                    "page_size": {"type": "integer"},
-                                    "degraded": {"type": "boolean"},
-                                    "did_you_mean": {"type": "string"},
-                                    "results": {"type": "array", "items": _RESULT},
-                                    "facets": _FACETS,
-                                },
-                            }
+                "200": json_response(
+                    "One page of grouped results with facet counts.",
+                    obj(
+                        {
+                            "query": {"type": "string"},
+                            "total": {"type": "integer"},
+                            "page": {"type": "integer"},
+                            "page_size": {"type": "integer"},
+                            "degraded": {"type": "boolean"},
+                            "did_you_mean": {"type": "string"},
+                            "results": array(_RESULT),
+                            "facets": _FACETS,
                         }
-                    },
-                },
+                    ),
+                ),
                 "400": _ERROR,
             },
         }
@@ -227,33 +201,23 @@ SEARCH_API_PATHS = {
                 ),
             ],
             "responses": {
-                "200": {
-                    "description": "Suggestions; empty when search is unavailable.",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {
-                                    "suggestions": {
-                                        "type": "array",
-                                        "maxItems": 8,
-                                        "items": {
-                                            "type": "object",
-                                            "properties": {
-                                                "title": {"type": "string"},
-                                                "url": {"type": "string"},
-                                                "type": {
-                                                    "type": "string",
-                                                    "enum": TYPES,
-                                                },
-                                            },
-                                        },
+                "200": json_response(
+                    "Suggestions; empty when search is unavailable.",
+                    obj(
+                        {
+                            "suggestions": array(
+                                obj(
+                                    {
+                                        "title": {"type": "string"},
+                                        "url": {"type": "string"},
+                                        "type": {"type": "string", "enum": TYPES},
                                     }
-                                },
-                            }
+                                ),
+                                maxItems=8,
+                            )
                         }
-                    },
-                },
+                    ),
+                ),
                 "400": _ERROR,
             },
         }

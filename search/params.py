@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from core.locales import default_language_code
 from core.search_registry import registry
 
 from .analysis import LANGUAGES
@@ -40,7 +41,7 @@ class ParameterError(ValueError):
 class SearchParams:
     q: str = ""
     types: list = field(default_factory=list)
-    locale: str = "sq"
+    locale: str = field(default_factory=default_language_code)
     date_from: date | None = None
     date_to: date | None = None
     year: int | None = None
@@ -51,7 +52,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
-    visitor_locale: str = "sq"
+    visitor_locale: str = field(default_factory=default_language_code)
 
     def as_query_dict(self, **changes):
         """GET parameters for links that change one filter."""
@@ -115,7 +116,9 @@ def check_query(q):
 
 def parse_params(data, visitor_locale):
     """Validate GET parameters; ParameterError names the first bad one."""
-    visitor_locale = visitor_locale if visitor_locale in LANGUAGES else "sq"
+    visitor_locale = (
+        visitor_locale if visitor_locale in LANGUAGES else default_language_code()
+    )
     q = check_query((data.get("q") or "").strip())
     types = [value for value in (data.get("type") or "").split(",") if value]
     known = type_keys()

@@ -3,6 +3,8 @@ whoever asks (the page adds labels, the API keeps the public keys)."""
 
 from django.utils.html import escape
 
+from core.locales import default_language_code
+
 from .highlight import SNIPPET_FIELDS, pick_highlight, plain_snippet, strip_markers
 from .labels import language_names, type_labels
 
@@ -22,7 +24,7 @@ RESULT_KEYS = [
 
 def result(source, doc_id, title_html, snippet, languages=()):
     """A result from an index document's fields (`source`)."""
-    locale = source.get("locale", "sq")
+    locale = source.get("locale", default_language_code())
     return {
         "id": doc_id,
         "type": source["type"],
@@ -48,7 +50,7 @@ def shape_hit(hit):
     """A result from an Elasticsearch hit, with its highlights."""
     source = hit["_source"]
     highlight = hit.get("highlight", {})
-    locale = source.get("locale", "sq")
+    locale = source.get("locale", default_language_code())
     title = pick_highlight(highlight, [f"title_{locale}"]) or escape(
         strip_markers(source["title"])
     )

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.locales import default_language_code
 from core.search_registry import LOCAL_SOURCE
 
 from .labels import language_names, type_labels
@@ -63,7 +64,7 @@ def facet_groups(params, answer):
 
 
 def search_page(request):
-    language = get_language() or "sq"
+    language = get_language() or default_language_code()
     context = {
         "query": request.GET.get("q", "").strip()[:MAX_QUERY],
         "error": None,

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.locales import default_language_code
 from reports.figures import compute_figures, flat_rows, last_full_half_year
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start")
         parser.add_argument("--to", dest="end")
         parser.add_argument("--format", choices=["json", "csv", "html"], default="json")
-        parser.add_argument("--language", default="sq")
+        parser.add_argument("--language", default=default_language_code())
 
     def handle(self, *args, **options):
         default_start, default_end = last_full_half_year()

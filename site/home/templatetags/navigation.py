@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from core.locales import default_language_code
+
 register = template.Library()
 
 CACHE_SECONDS = 300
@@ -68,7 +70,7 @@ def latest_report(home, code):
     reports = model.objects.live().public().order_by("-period_end")
     return (
         reports.filter(locale=home.locale).first()
-        or reports.filter(locale__language_code="sq").first()
+        or reports.filter(locale__language_code=default_language_code()).first()
     )
 
 

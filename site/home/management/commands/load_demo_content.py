@@ -13,12 +13,15 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
+from core.demo import Demo
+from core.demo import run as run_providers
+from core.demo_build import add_live, bulk_loading, reindex
+from core.locales import default_language_code
 from core.models import Department, Topic
 from core.tree import repair_child_counts
 from home import demo_content as content
-from home import demo_data
+from home import demo_data, demo_seed
 from home import demo_translations as translations
-from home.demo_build import add_live, bulk_loading, reindex
 
 
 class Command(BaseCommand):
@@ -36,7 +39,9 @@ class Command(BaseCommand):
         ):
             self.load()
         reindex(Page.objects.exclude(pk__in=before))
-        repair_child_counts(Page.objects.exclude(locale__language_code="sq"))
+        repair_child_counts(
+            Page.objects.exclude(locale__language_code=default_language_code())
+        )
         Site.clear_site_root_paths_cache()
         self.update_search_indexes()
         self.stdout.write(
@@ -53,25 +58,14 @@ class Command(BaseCommand):
         topics = content.create_snippets(Topic, demo_data.TOPICS, locales)
         home = content.create_home(locales)
         sections = content.create_sections(home)
-        sessions = content.create_sessions(sections["sessions"], departments)
-        acts = content.create_acts(sections["acts"], departments)
-        decisions = content.create_decisions(
-            sections["decisions"], sessions, departments, topics
-        )
-        minutes = content.create_minutes(sections["minutes"], sessions, departments)
-        competitions = content.create_competitions(
-            sections["competitions"], departments
-        )
-        communications = content.create_communications(
-            sections["press"], departments, topics, sessions
-        )
+        # Each app's pages come from its own demo.py (core.demo), in order.
+        demo = Demo(locales, departments, topics, home, sections, demo_seed)
+        run_providers(demo, "load")
         self.create_demo_users()
-        self.create_access_requests()
 
         translations.home_and_sections(home, sections)
-        translations.official(sessions, acts, decisions, minutes)
-        translations.competition(competitions)
-        translations.communications(communications)
+        run_providers(demo, "translate")
+        decisions = demo.pages["municipal_acts"]["decisions"]
         self.create_search_demo(sections, decisions, departments)
         report = self.create_report(home)
         translations.report(report)
@@ -81,7 +75,7 @@ class Command(BaseCommand):
 
     def create_report(self, home):
         model = apps.get_model("reports.TransparencyReportPage")
-        text = demo_data.REPORT["sq"]
+        text = demo_data.REPORT[default_language_code()]
         page = model(
             title=text["title"],
             slug=text["slug"],
@@ -104,12 +98,6 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             queue_pages(Page.objects.live().values_list("pk", flat=True))
-
-    # --- access to public documents -----------------------------------------
-    def create_access_requests(self):
-        from access_requests.demo import load_demo_requests
-
-        load_demo_requests()
 
     def create_demo_users(self):
         """One account per role of the office (see DEMO_USERS in dev settings):

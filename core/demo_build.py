@@ -28,6 +28,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments.ingest import ingest_segments
 
+from .locales import default_language_code
+
 PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -96,12 +98,12 @@ def add_live(parent, page, moment):
 
 
 def mapping_for(texts, code):
-    """{Albanian string: translation} for every field of `texts`
+    """{source-language string: translation} for every field of `texts`
     ({field: {lang: text}}), with rich-text paragraphs also by their inner text
     (the form wagtail-localize segments them in)."""
     mapping = {}
     for by_lang in texts.values():
-        source, target = by_lang["sq"], by_lang.get(code)
+        source, target = by_lang[default_language_code()], by_lang.get(code)
         if not source or not target:
             continue
         mapping[source] = target
