@@ -15,8 +15,9 @@ from core import calendar
 from .conftest import aware
 
 
-def test_the_package_is_the_default_provider(settings):
-    del settings.TRANSPARENCA_HOLIDAY_PROVIDER
+def test_the_package_provider_follows_the_country_setting(settings):
+    # The table is the default (core.holidays); the package alone is one setting.
+    settings.TRANSPARENCA_HOLIDAY_PROVIDER = "core.calendar.package_holidays"
     # Europe Day 2026 is a Saturday: observed on Monday 11 May.
     assert date(2026, 5, 11) in calendar.holidays_between(
         date(2026, 5, 1), date(2026, 5, 31)
