@@ -92,16 +92,37 @@ class Municipality:
     name: str
 
 
+def _site_names(site):
+    """(slug, {language: name}) of `site`'s setting in one query (a page shows
+    the name three times, and the index pages have a query budget)."""
+    rows = MunicipalitySettings.objects.filter(site=site).values_list(
+        "slug", "names__language", "names__name"
+    )
+    slug, names = "", {}
+    for slug, language, name in rows:
+        if language and name:
+            names[language] = name
+    return slug, names
+
+
 def municipality(site=None, request=None, language=None):
     """The municipality of `site` (or the request's site, or the default site)
     with its name in `language` (default: the active language)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if site is None and request is not None:
         site = Site.find_for_request(request)
-    if site is None:
+    if site is None and request is None:
         site = Site.objects.filter(is_default_site=True).first()
-    default = configured_default()
     if site is None:
-        return Municipality(default.get("slug", ""), default_name(language))
-    row = MunicipalitySettings.for_site(site)
-    return Municipality(row.slug or default.get("slug", ""), row.name_in(language))
+        slug, names = "", {}
+    elif request is not None:
+        cache = request.__dict__.setdefault("_transparenca_municipality", {})
+        if site.pk not in cache:
+            cache[site.pk] = _site_names(site)
+        slug, names = cache[site.pk]
+    else:
+        slug, names = _site_names(site)
+    return Municipality(
+        slug or configured_default().get("slug", ""),
+        names.get(language) or default_name(language),
+    )

@@ -138,11 +138,13 @@ TOO_MANY_REQUESTS = {
 # Elasticsearch's max_result_window (search.query.MAX_WINDOW), repeated here so
 # the description can be built before the apps are loaded.
 SEARCH_WINDOW = 10_000
+# Wagtail's own default when a site does not set it.
+LIMIT_MAX = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
 LISTING_PARAMETERS = [
     _parameter(
         "limit",
-        f"Items per page (default 20, at most {settings.WAGTAILAPI_LIMIT_MAX}).",
-        {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+        f"Items per page (default 20, at most {LIMIT_MAX}).",
+        {"type": "integer", "minimum": 0, "maximum": LIMIT_MAX},
     ),
     _parameter(
         "offset",

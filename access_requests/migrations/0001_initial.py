@@ -6,6 +6,7 @@ import modelcluster.fields
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from wagtail.documents import get_document_model_string
 
 
 class Migration(migrations.Migration):
@@ -13,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        migrations.swappable_dependency(settings.WAGTAILDOCS_DOCUMENT_MODEL),
+        migrations.swappable_dependency(get_document_model_string()),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -58,7 +59,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name='document')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=get_document_model_string(), verbose_name='document')),
                 ('request', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='access_requests.accessrequest')),
             ],
             options={

@@ -139,6 +139,9 @@ def municipality_name(context):
     """This site's municipality in the active language (core.municipality)."""
     from core.municipality import municipality
 
+    request = context.get("request")
     page = context.get("page")
-    site = page.get_site() if isinstance(page, Page) and page.pk else None
-    return municipality(site=site, request=context.get("request")).name
+    site = None
+    if request is None and isinstance(page, Page) and page.pk:
+        site = page.get_site()
+    return municipality(site=site, request=request).name
