@@ -176,7 +176,7 @@ class AssemblySessionPage(TransparencyPage):
             rel
             for rel in AssemblySessionPage._meta.related_objects
             if rel.model is AssemblySessionPage
-            and rel.many_to_one
+            and rel.one_to_many
             and issubclass(rel.related_model, Page)
         ]
         # Minutes first, as the office lists them: each type says its place.

@@ -6,6 +6,8 @@ import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+from wagtail.documents import get_document_model_string
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -16,8 +18,8 @@ class Migration(migrations.Migration):
         ('assembly_sessions', '0001_initial'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('core', '0001_initial'),
-        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
-        migrations.swappable_dependency(settings.WAGTAILDOCS_DOCUMENT_MODEL),
+        migrations.swappable_dependency(get_image_model_string()),
+        migrations.swappable_dependency(get_document_model_string()),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -28,7 +30,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'acts index',
@@ -41,7 +43,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'competitions index',
@@ -63,8 +65,8 @@ class Migration(migrations.Migration):
                 ('closes_at', models.DateTimeField(verbose_name='closes at')),
                 ('contact', models.TextField(blank=True, verbose_name='contact')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
-                ('results_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name='results document')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('results_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_document_model_string(), verbose_name='results document')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
@@ -79,7 +81,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'decisions index',
@@ -100,7 +102,7 @@ class Migration(migrations.Migration):
                 ('issuing_body', models.CharField(choices=[('assembly', 'Municipal Assembly'), ('mayor', 'Mayor'), ('directorate', 'Directorate')], default='assembly', max_length=20, verbose_name='issuing body')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
                 ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='adopted_decisions', to='assembly_sessions.assemblysessionpage', verbose_name='adopted at session')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
@@ -127,7 +129,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'minutes index',
@@ -147,7 +149,7 @@ class Migration(migrations.Migration):
                 ('approval_date', models.DateField(blank=True, null=True, verbose_name='approval date')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
                 ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='minutes', to='assembly_sessions.assemblysessionpage', verbose_name='session')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
@@ -175,7 +177,7 @@ class Migration(migrations.Migration):
                 ('amends', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='amended_by', to='municipal_acts.municipalactpage')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
                 ('repeals', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='repealed_by', to='municipal_acts.municipalactpage')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={

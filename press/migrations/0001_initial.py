@@ -5,6 +5,7 @@ import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -13,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
+        migrations.swappable_dependency(get_image_model_string()),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -33,7 +34,7 @@ class Migration(migrations.Migration):
                 ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends at')),
                 ('place', models.CharField(blank=True, max_length=255, verbose_name='place')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
@@ -54,7 +55,7 @@ class Migration(migrations.Migration):
                 ('facebook_url', models.URLField(blank=True, help_text="Link to the same post on the municipality's Facebook page.", verbose_name='Facebook post')),
                 ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
@@ -69,7 +70,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'press index',
@@ -87,7 +88,7 @@ class Migration(migrations.Migration):
                 ('publication_date', models.DateField(blank=True, null=True, verbose_name='publication date')),
                 ('facebook_url', models.URLField(blank=True, help_text="Link to the same post on the municipality's Facebook page.", verbose_name='Facebook post')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={

@@ -6,6 +6,7 @@ import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -13,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
+        migrations.swappable_dependency(get_image_model_string()),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -40,7 +41,7 @@ class Migration(migrations.Migration):
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('achievements', wagtail.fields.RichTextField(blank=True, verbose_name='achievements')),
                 ('objectives', wagtail.fields.RichTextField(blank=True, verbose_name='objectives for the next period')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'transparency report',

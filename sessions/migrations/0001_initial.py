@@ -6,6 +6,7 @@ import sessions.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+from wagtail.images import get_image_model_string
 
 
 class Migration(migrations.Migration):
@@ -14,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        migrations.swappable_dependency(settings.WAGTAILIMAGES_IMAGE_MODEL),
+        migrations.swappable_dependency(get_image_model_string()),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -25,7 +26,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('social_text', models.CharField(blank=True, max_length=300, verbose_name='social text')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
             ],
             options={
                 'verbose_name': 'assembly sessions index',
@@ -50,7 +51,7 @@ class Migration(migrations.Migration):
                 ('livestream_url', models.URLField(blank=True, validators=[sessions.models.validate_youtube_url], verbose_name='livestream URL')),
                 ('recording_url', models.URLField(blank=True, validators=[sessions.models.validate_youtube_url], verbose_name='recording URL')),
                 ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='responsible department')),
-                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAILIMAGES_IMAGE_MODEL, verbose_name='social image')),
+                ('social_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=get_image_model_string(), verbose_name='social image')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='core.topic')),
             ],
             options={
