@@ -84,9 +84,7 @@ def main():
         if set(pages) <= set(found):
             break
         time.sleep(0.5)
-    rendered = {
-        key: client.get(page.url).status_code for key, page in pages.items()
-    }
+    rendered = {key: client.get(page.url).status_code for key, page in pages.items()}
     print(
         json.dumps(
             {
