@@ -99,7 +99,8 @@ def _site_names(site):
         "slug", "names__language", "names__name"
     )
     slug, names = "", {}
-    for slug, language, name in rows:
+    for row_slug, language, name in rows:
+        slug = row_slug  # the same on every row (one setting per site)
         if language and name:
             names[language] = name
     return slug, names

@@ -26,7 +26,7 @@ def renamed(demo_site):
 def test_the_demo_site_names_gjilan_in_every_language(demo_site):
     names = {
         code: municipality(site=demo_site, language=code)
-        for code in "sq sr tr en".split()
+        for code in ["sq", "sr", "tr", "en"]
     }
     assert {m.slug for m in names.values()} == {"gjilan"}
     assert names["sq"].name == "Komuna e Gjilanit"

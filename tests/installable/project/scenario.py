@@ -39,8 +39,12 @@ def main():
     # Wagtail's own first page ("Welcome to your new Wagtail site!") is the
     # site root: a plain Page, not this repository's HomePage.
     root = Site.objects.get(is_default_site=True).root_page.specific
-    from municipal_acts.models import ActIndexPage, DecisionIndexPage, DecisionPage
-    from municipal_acts.models import MunicipalActPage
+    from municipal_acts.models import (
+        ActIndexPage,
+        DecisionIndexPage,
+        DecisionPage,
+        MunicipalActPage,
+    )
     from press.models import PressIndexPage, PressReleasePage
 
     acts = publish(root, ActIndexPage(title="Aktet", slug="aktet", locale=locale))
