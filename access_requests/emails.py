@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.municipality import municipality
+
 from . import conf
 from .outbox import OutgoingEmail
 
@@ -29,6 +31,8 @@ def _queue(access_request, kind, to, template, extra=None, language=None):
         context = {
             "request_obj": access_request,
             "status_url": status_url(access_request),
+            # The default site's: a request is filed with the office, not a page.
+            "municipality": municipality().name,
             **(extra or {}),
         }
         subject = render_to_string(

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
 from core.calendar import working_days_between
@@ -376,7 +377,7 @@ class AccessRequestDocument(Orderable):
         AccessRequest, on_delete=models.CASCADE, related_name="documents"
     )
     document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        get_document_model_string(),
         verbose_name=_("document"),
         on_delete=models.PROTECT,
         related_name="+",

@@ -1,11 +1,12 @@
 """The project's one working-day calendar: every domain counts days through here.
 
-Holidays come from a provider, `settings.TRANSPARENCA_HOLIDAY_PROVIDER`, a dotted
-path to a function `(start, end) -> iterable of dates`. Without one, the maintained
-`holidays` package answers for `settings.TRANSPARENCA_HOLIDAY_COUNTRY` (default
-Kosovo, `XK`), observed days (a holiday on a weekend moves to the next working
-day) included. The access-request app's provider is its editable `Holiday`
-table, because the Government decides the Eid dates each year.
+Holidays come from core's editable `Holiday` table (`core.holidays`: the
+`holidays` package's calendar for `settings.TRANSPARENCA_HOLIDAY_COUNTRY`,
+default Kosovo `XK`, with the Eid dates the Government decides each year; a
+year without rows falls back to the package). A site may name another
+provider in `settings.TRANSPARENCA_HOLIDAY_PROVIDER`, a dotted path to a
+function `(start, end) -> iterable of dates` (e.g.
+`core.calendar.package_holidays` for the package alone).
 
 Functions that take `holidays` use that set as given (pure, for tests and loops
 that already hold the set); without it they ask the provider.
@@ -13,27 +14,18 @@ that already hold the set); without it they ask the provider.
 
 from datetime import timedelta
 
-import holidays as holidays_package
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-
-def package_holidays(start, end, country=None):
-    """Holiday dates in [start, end] from the `holidays` package."""
-    country = country or getattr(settings, "TRANSPARENCA_HOLIDAY_COUNTRY", "XK")
-    if end < start:
-        return set()
-    calendar = holidays_package.country_holidays(
-        country, years=range(start.year, end.year + 1), language="en_US"
-    )
-    return {day for day in calendar if start <= day <= end}
+from .holidays import holidays_between as table_holidays
+from .holidays import package_holidays  # noqa: F401  (a ready-made provider)
 
 
 def holidays_between(start, end):
     provider = getattr(settings, "TRANSPARENCA_HOLIDAY_PROVIDER", None)
     if provider:
         return set(import_string(provider)(start, end))
-    return package_holidays(start, end)
+    return table_holidays(start, end)
 
 
 def is_working_day(day, holidays):

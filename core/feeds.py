@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from .municipality import municipality
+
 FEED_SIZE = 30
 
 
@@ -75,10 +77,12 @@ class SectionFeed(Feed):
         names = ", ".join(
             str(capfirst(model._meta.verbose_name_plural)) for model in obj["models"]
         )
-        return f"{names} – {_('Municipality of Gjilan')}"
+        return f"{names} – {municipality(request=self.request).name}"
 
     def description(self, obj):
-        return _("The latest publications of the Municipality of Gjilan.")
+        return _("The latest publications: %(municipality)s.") % {
+            "municipality": municipality(request=self.request).name
+        }
 
     def link(self, obj):
         return section_index_url(obj["models"], obj["locale"], self.request)
@@ -134,12 +138,13 @@ def calendar_view(request, section):
     locale = active_locale()
     events = published(models, locale)
     calendar = Calendar()
-    calendar.add("prodid", "-//Municipality of Gjilan//Transparenca//EN")
+    town = municipality(request=request)
+    calendar.add("prodid", f"-//{town.slug}//Transparenca//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     names = ", ".join(str(capfirst(m._meta.verbose_name_plural)) for m in models)
-    calendar.add("x-wr-calname", f"{names} – {_('Municipality of Gjilan')}")
+    calendar.add("x-wr-calname", f"{names} – {town.name}")
     site = Site.find_for_request(request)
     host = site.hostname if site else "transparenca"
     for page in sorted(events, key=lambda page: page.starts_at):

@@ -298,3 +298,8 @@ class IssuingBody(models.TextChoices):
     ASSEMBLY = "assembly", _("Municipal Assembly")
     MAYOR = "mayor", _("Mayor")
     DIRECTORATE = "directorate", _("Directorate")
+
+
+# Models kept in their own modules (registered with core's app from here).
+from .holidays import Holiday  # noqa: E402, F401
+from .municipality import MunicipalitySettings  # noqa: E402, F401

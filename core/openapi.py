@@ -187,11 +187,13 @@ def dated_figures(path, operation_id, tag, summary, figures, **operation):
 # Elasticsearch's max_result_window (search.query.MAX_WINDOW), repeated here so
 # the description can be built before the apps are loaded.
 SEARCH_WINDOW = 10_000
+# Wagtail's own default when a site does not set it.
+LIMIT_MAX = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
 LISTING_PARAMETERS = [
     parameter(
         "limit",
-        f"Items per page (default 20, at most {settings.WAGTAILAPI_LIMIT_MAX}).",
-        {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX},
+        f"Items per page (default 20, at most {LIMIT_MAX}).",
+        {"type": "integer", "minimum": 0, "maximum": LIMIT_MAX},
     ),
     parameter(
         "offset",

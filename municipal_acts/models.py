@@ -78,6 +78,7 @@ class MunicipalActPage(ChangeLogMixin, TransparencyPage):
     )
 
     content_type_key = "act"
+    adoptable_at_session = True  # an agenda item may name it (core.agenda)
     # Official references and the act chain are the same in every language.
     override_translatable_fields = TransparencyPage.override_translatable_fields + [
         SynchronizedField("official_number", overridable=False),
@@ -176,6 +177,8 @@ class DecisionPage(TransparencyPage):
     )
 
     content_type_key = "decision"
+    adoptable_at_session = True  # an agenda item may name it (core.agenda)
+    session_outcome_order = 1  # listed on the session page after the minutes
     # The official reference is the same in every language.
     override_translatable_fields = TransparencyPage.override_translatable_fields + [
         SynchronizedField("decision_number", overridable=False),
@@ -245,6 +248,7 @@ class MinutesPage(TransparencyPage):
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
 
     content_type_key = "minutes"
+    session_outcome_order = 0
     status_field = "approval_status"
     parent_page_types = ["municipal_acts.MinutesIndexPage"]
     subpage_types = []

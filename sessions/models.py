@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,8 +8,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
+from core.agenda import AdoptedPageChooserBlock
 from core.filters import ModelChoiceFilter, YearFilter
 from core.models import SectionIndexPage, TransparencyPage
 from core.search_registry import Later, NotLater, SearchType, State, moment_field
@@ -22,10 +23,9 @@ from .youtube import privacy_embed_url, timestamp_seconds, youtube_video_id
 class AgendaItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Item"))
     rapporteur = blocks.CharBlock(required=False, label=_("Rapporteur"))
-    adopted = blocks.PageChooserBlock(
-        required=False,
-        page_type=["municipal_acts.MunicipalActPage", "municipal_acts.DecisionPage"],
-        label=_("Adopted act or decision"),
+    # The act types say they are adoptable (core.agenda): this app names none.
+    adopted = AdoptedPageChooserBlock(
+        required=False, label=_("Adopted act or decision")
     )
     video_timestamp = blocks.CharBlock(
         required=False, label=_("Video timestamp"), help_text=_("e.g. 1:02:30")
@@ -171,12 +171,24 @@ class AssemblySessionPage(TransparencyPage):
         return timezone.localdate(self.starts_at)
 
     def outcomes(self):
-        """The minutes and decisions of this session, each once, in its language."""
-        minutes = apps.get_model("municipal_acts", "MinutesPage")
-        decisions = apps.get_model("municipal_acts", "DecisionPage")
+        """The pages that name this session (minutes, decisions), each once, in
+        its language. Found through the reverse relations: the app that owns
+        the field pointing here is not named."""
+        relations = [
+            rel
+            for rel in AssemblySessionPage._meta.related_objects
+            if rel.model is AssemblySessionPage
+            and rel.one_to_many
+            and issubclass(rel.related_model, Page)
+        ]
+        # Minutes first, as the office lists them: each type says its place.
+        relations.sort(
+            key=lambda rel: getattr(rel.related_model, "session_outcome_order", 9)
+        )
         return [
-            *self.pages_linking_here(minutes, "session"),
-            *self.pages_linking_here(decisions, "session"),
+            page
+            for rel in relations
+            for page in self.pages_linking_here(rel.related_model, rel.field.name)
         ]
 
 

@@ -132,3 +132,16 @@ def default_social_image():
     (setting SOCIAL_DEFAULT_IMAGE), as an absolute-ready URL, or ''."""
     path = getattr(settings, "SOCIAL_DEFAULT_IMAGE", "")
     return static(path) if path else ""
+
+
+@register.simple_tag(takes_context=True)
+def municipality_name(context):
+    """This site's municipality in the active language (core.municipality)."""
+    from core.municipality import municipality
+
+    request = context.get("request")
+    page = context.get("page")
+    site = None
+    if request is None and isinstance(page, Page) and page.pk:
+        site = page.get_site()
+    return municipality(site=site, request=request).name

@@ -66,7 +66,21 @@ def create_home(locales):
     site.save()
     if old_root is not None and not isinstance(old_root.specific, HomePage):
         old_root.delete()
+    fill_municipality(site)
     return home
+
+
+def fill_municipality(site):
+    """The site's municipality setting (core.municipality), as an admin fills it."""
+    from core.municipality import MunicipalityName, MunicipalitySettings
+
+    setting = MunicipalitySettings.for_site(site)
+    setting.slug = "gjilan"
+    setting.save()
+    for code, (_title, name, _intro) in demo_data.HOME.items():
+        MunicipalityName.objects.update_or_create(
+            setting=setting, language=code, defaults={"name": name}
+        )
 
 
 def create_sections(home):

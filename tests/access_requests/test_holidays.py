@@ -15,8 +15,9 @@ from core import calendar
 from .conftest import aware
 
 
-def test_the_package_is_the_default_provider(settings):
-    del settings.TRANSPARENCA_HOLIDAY_PROVIDER
+def test_the_package_provider_follows_the_country_setting(settings):
+    # The table is the default (core.holidays); the package alone is one setting.
+    settings.TRANSPARENCA_HOLIDAY_PROVIDER = "core.calendar.package_holidays"
     # Europe Day 2026 is a Saturday: observed on Monday 11 May.
     assert date(2026, 5, 11) in calendar.holidays_between(
         date(2026, 5, 1), date(2026, 5, 31)
@@ -97,19 +98,24 @@ def test_check_holidays_refuses_bad_years(years):
 
 
 @pytest.mark.django_db
-def test_the_migration_adds_observed_days_and_moves_open_deadlines(make_request):
+def test_the_seed_migration_holds_observed_days_and_deadlines_follow(make_request):
+    # The migrations were regenerated from zero (nothing was deployed): core's
+    # seed now holds the observed days the old 0004 added, and an open request
+    # follows a table change through access_requests.deadlines.
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    migration = importlib.import_module(
-        "access_requests.migrations.0004_seed_observed_holidays"
-    )
+    from access_requests.deadlines import recompute_open_deadlines
+
+    migration = importlib.import_module("core.migrations.0002_seed_holidays")
+    reason = "Observed holidays added to the calendar (holidays package)"
     # The models as the migration sees them (no signals, no model methods).
     before = MigrationExecutor(connection).loader.project_state(
-        ("access_requests", "0003_holiday_kind_observed")
+        ("core", "0001_initial")
     )
     observed = Holiday.objects.filter(kind="observed", date__year=2024)
     observed_dates = set(observed.values_list("date", flat=True))
+    assert observed_dates  # e.g. 17 June 2024, Eid al-Adha on a Sunday
     observed.delete()
     waiting = make_request(received="2024-06-14T10:00")
     answered = make_request(received="2024-06-14T10:00")
@@ -118,7 +124,8 @@ def test_the_migration_adds_observed_days_and_moves_open_deadlines(make_request)
     )
     assert waiting.deadline == date(2024, 6, 25)  # a day early: 17 June counted
 
-    migration.add_missing(before.apps, None)
+    migration.seed(before.apps, None)
+    recompute_open_deadlines(reason)
 
     assert observed_dates <= set(Holiday.objects.values_list("date", flat=True))
     waiting.refresh_from_db()
@@ -126,7 +133,7 @@ def test_the_migration_adds_observed_days_and_moves_open_deadlines(make_request)
     assert waiting.deadline == date(2024, 6, 26)
     assert answered.deadline == date(2024, 6, 25)
     record = waiting.history.latest()
-    assert record.history_change_reason == migration.REASON
+    assert record.history_change_reason == reason
     assert record.deadline == date(2024, 6, 26)
 
 

@@ -333,8 +333,21 @@ ACCESS_REQUEST_MAX_EXTENSION_DAYS = 15
 ACCESS_REQUEST_URGENT_HOURS = 48
 ACCESS_REQUEST_OFFICER_EMAILS = env_list("ACCESS_REQUEST_OFFICER_EMAILS")
 
-# Working days everywhere (reports, translation due dates) skip Kosovo's holidays.
-TRANSPARENCA_HOLIDAY_PROVIDER = "access_requests.models.holidays_between"
+# Working days everywhere (reports, translation due dates) skip the holidays in
+# core's Holiday table (core.calendar); no provider setting is needed.
+
+# The municipality a site publishes for when its admin setting (Settings ->
+# Municipality, core.municipality) leaves a field empty: the one place the
+# default name is written. `slug` is the `municipality` of search documents.
+TRANSPARENCA_MUNICIPALITY = {
+    "slug": "gjilan",
+    "names": {
+        "sq": "Komuna e Gjilanit",
+        "sr": "Opština Gnjilane",
+        "tr": "Gilan Belediyesi",
+        "en": "Municipality of Gjilan",
+    },
+}
 TRANSPARENCA_ACCESS_REQUEST_STATISTICS = "access_requests.stats.statistics"
 
 # Sharing (core/includes/social_meta.html): the static image Facebook shows for

@@ -10,7 +10,7 @@ MODEL_PERMISSIONS = {
     ("access_requests", "accessrequest"): ["view", "add", "change"],
     ("access_requests", "accessrequesttransition"): ["view"],
     ("access_requests", "outgoingemail"): ["view"],
-    ("access_requests", "holiday"): ["view", "add", "change", "delete"],
+    ("core", "holiday"): ["view", "add", "change", "delete"],
 }
 DOCUMENT_PERMISSIONS = ["add_document", "choose_document"]
 
@@ -63,7 +63,8 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("access_requests", "0004_seed_observed_holidays"),
+        ("access_requests", "0001_initial"),
+        ("core", "0002_seed_holidays"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),

@@ -1,0 +1,58 @@
+"""The municipality is a per-site setting (core.municipality): its name in each
+language reaches the page title, the banner and the feeds; an empty setting
+falls back to settings.TRANSPARENCA_MUNICIPALITY."""
+
+import pytest
+from wagtail.models import Site
+
+from core.municipality import MunicipalityName, MunicipalitySettings, municipality
+
+
+@pytest.fixture
+def renamed(demo_site):
+    setting = MunicipalitySettings.for_site(demo_site)
+    setting.slug = "kamenice"
+    setting.save()
+    for language, name in {
+        "sq": "Komuna e Kamenicës",
+        "sr": "Opština Kamenica",
+    }.items():
+        MunicipalityName.objects.update_or_create(
+            setting=setting, language=language, defaults={"name": name}
+        )
+    return setting
+
+
+def test_the_demo_site_names_gjilan_in_every_language(demo_site):
+    names = {
+        code: municipality(site=demo_site, language=code)
+        for code in ["sq", "sr", "tr", "en"]
+    }
+    assert {m.slug for m in names.values()} == {"gjilan"}
+    assert names["sq"].name == "Komuna e Gjilanit"
+    assert names["sr"].name == "Opština Gnjilane"
+    assert names["en"].name == "Municipality of Gjilan"
+
+
+def test_pages_and_feeds_follow_the_setting(client, renamed):
+    home = Site.objects.get(is_default_site=True).root_page
+    html = client.get(home.url).content.decode()
+    assert "<title>" in html and "Komuna e Kamenicës" in html
+    assert "Gjilanit" not in html.split("</title>")[0]
+    feed = client.get("/sr/feeds/press/rss/").content.decode()
+    assert "Opština Kamenica" in feed and "Gnjilane" not in feed
+    ics = client.get("/sq/calendar/sessions.ics").content.decode()
+    assert "PRODID:-//kamenice//Transparenca//EN" in ics
+
+
+def test_an_empty_setting_falls_back_to_the_configured_default(demo_site, settings):
+    MunicipalityName.objects.all().delete()
+    MunicipalitySettings.objects.update(slug="")
+    settings.TRANSPARENCA_MUNICIPALITY = {
+        "slug": "shtime",
+        "names": {"sq": "Komuna e Shtimes", "en": "Municipality of Shtime"},
+    }
+    assert municipality(site=demo_site, language="sq").name == "Komuna e Shtimes"
+    # A language without a name of its own gets the English one.
+    assert municipality(site=demo_site, language="tr").name == "Municipality of Shtime"
+    assert municipality(site=demo_site, language="sq").slug == "shtime"
