@@ -52,11 +52,16 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def iso_date(values):
+    return f"{values['year']}-{values['month_index']:02d}-{values['day']:02d}"
+
+
 def reference(rng, category, year, used):
     while True:
         yy = str(year)[2:]
         if category == "decision":
-            ref = f"{rng.choice(['01', '02', '05', '016'])}-{rng.randint(1, 999):03d}/{yy}"
+            office = rng.choice(["01", "02", "05", "016"])
+            ref = f"{office}-{rng.randint(1, 999):03d}/{yy}"
         elif category == "tender":
             ref = f"{rng.randint(600, 699)}-{yy}-{rng.randint(1000, 9999)}-5-2-1"
         else:
@@ -133,7 +138,7 @@ def build_pages(rng):
                         "category": category, "type": spec["type"], "locale": lang,
                         "script": script, "title": title, "summary": summary,
                         "body": body, "reference": values.get("ref", ""),
-                        "date": f"{values['year']}-{values['month_index']:02d}-{values['day']:02d}",
+                        "date": iso_date(values),
                         "slots": {**values, "mun": slug},
                     })  # fmt: skip
     return pages
@@ -242,7 +247,7 @@ def build_queries(rng, pages):
 
 
 def main():
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - reproducible data, not secrets
     pages = build_pages(rng)
     queries = build_queries(rng, pages)
     with open(HERE / "pages.jsonl", "w", encoding="utf-8") as out:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - prose templates read better whole than wrapped
 """How citizens ask for a page of each category: keywords, a whole question,
 and everyday words where the page uses official ones (none copied from a title).
 """

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - prose templates read better whole than wrapped
 """Page and query templates, in the wording municipal sites use.
 
 Each category gives, per language, (title, summary, body) templates and the
