@@ -144,8 +144,9 @@ def build_pages(rng):
     return pages
 
 
-def answers_for(template, page, by_category):
-    """Groups of every page that agrees with `page` on the slots the query names."""
+def answers_for(template, page, by_category, lang):
+    """Groups of every page in the query's language that agrees with `page` on
+    the slots the query names."""
     named = set(re.findall(r"{(\w+)}", template))
     named = {"mun" if n == "gen" else n for n in named}
     named = {n[:-3] + "_sq" if n[-3:] in ("_sr", "_tr", "_en") else n for n in named}
@@ -156,7 +157,8 @@ def answers_for(template, page, by_category):
     wanted = {k: page["values"].get(k) for k in keys}
     return sorted({
         other["group"] for other in by_category[page["category"]]
-        if all(other["values"].get(k) == v for k, v in wanted.items())
+        if lang in other["versions"]
+        and all(other["values"].get(k) == v for k, v in wanted.items())
     })  # fmt: skip
 
 
@@ -191,7 +193,7 @@ def build_queries(rng, pages):
     queries, seen = [], set()
 
     def add(kind, lang, text, template, item):
-        answers = answers_for(template, item, by_category)
+        answers = answers_for(template, item, by_category, lang)
         if text in seen or len(answers) > 2 or item["group"] not in answers:
             return False
         seen.add(text)
