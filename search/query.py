@@ -7,7 +7,7 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from . import backend
+from . import backend, recall
 from .analysis import LANGUAGES, TEXT_FIELDS
 from .indexing import normalise_reference
 
@@ -242,6 +242,12 @@ def text_query(q, visitor_locale):
                 }
             },
         ]
+        # Citizens' own words (search/recall.py): a forgiving alternative to
+        # the match above, and ranking boosts.
+        fields = {"all": everything, "weighted": weighted_fields()}
+        alternatives, boosts = recall.clauses(rest, visitor_locale, fields)
+        must[0]["bool"]["should"] += alternatives
+        should += boosts
     for phrase in phrases:
         must.append(
             {
