@@ -6,6 +6,8 @@ analyzer and a query is analysed once per language. Choices were measured on
 tests/search/test_relevance.py (see README, "Search").
 """
 
+from django.conf import settings
+
 LANGUAGES = ["sq", "sr", "tr", "en"]
 TEXT_FIELDS = ["title", "summary", "body", "attachments"]
 
@@ -99,7 +101,10 @@ def index_settings():
         "filter": [*folding, "autocomplete_ngram"],
     }
     return {
-        "index": {"number_of_shards": 1, "number_of_replicas": 0},
+        "index": {
+            "number_of_shards": getattr(settings, "SEARCH_SHARDS", 1),
+            "number_of_replicas": getattr(settings, "SEARCH_REPLICAS", 0),
+        },
         "analysis": {"filter": filters, "analyzer": analyzers},
     }
 
