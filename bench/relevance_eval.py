@@ -42,15 +42,16 @@ VARIANTS = [
 
 def variants(es, project):
     chosen = set(recall.ENABLED)
-    print("| variant | " + " | ".join(harness.KINDS) + " | all | zero |")
-    print("|---|" + "---|" * (len(harness.KINDS) + 2))
+    print("| variant | " + " | ".join(harness.KINDS) + " | all | MRR | zero |")
+    print("|---|" + "---|" * (len(harness.KINDS) + 3))
     try:
         for name, enabled in VARIANTS:
             recall.ENABLED = enabled
             table, _ = harness.evaluate(es, project, harness.project_groups)
             cells = [f"{table[kind]['recall']:.2f}" for kind in harness.KINDS]
-            print(f"| {name} | {' | '.join(cells)} | {table['all']['recall']:.2f} "
-                  f"| {table['all']['zero']:.1%} |")  # fmt: skip
+            total = table["all"]
+            print(f"| {name} | {' | '.join(cells)} | {total['recall']:.2f} "
+                  f"| {total['mrr']:.3f} | {total['zero']:.1%} |")  # fmt: skip
     finally:
         recall.ENABLED = chosen
 

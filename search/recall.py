@@ -34,8 +34,11 @@ PROXIMITY_SLOP = 6
 PROXIMITY_BOOST = 2
 MUNICIPALITY_BOOST = 3
 YEAR_BOOST = 1
-# Switches for bench/relevance_eval.py, to measure each clause alone.
-ENABLED = {"loose", "synonyms", "proximity", "municipality", "year"}
+# What the evaluation set supports (BENCHMARKS.md): the forgiving pass and the
+# synonyms. Proximity, municipality and year boosts changed neither recall nor
+# MRR there, so they stay off (each costs a clause); bench/relevance_eval.py
+# --variants switches them on to measure them again.
+ENABLED = {"loose", "synonyms"}
 
 _CYRILLIC = dict(
     zip(
