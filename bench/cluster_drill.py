@@ -34,13 +34,13 @@ def urls():
     return [f"http://127.0.0.1:{HTTP_BASE + n}" for n in range(1, NODES + 1)]
 
 
-def client(timeout=10):
+def client(timeout=30):
     from elasticsearch import Elasticsearch
 
     return Elasticsearch(
         urls(),
         request_timeout=timeout,
-        max_retries=3,
+        max_retries=NODES + 1,
         retry_on_timeout=True,
         retry_on_status=(502, 503, 504),
     )
@@ -48,14 +48,16 @@ def client(timeout=10):
 
 def script(command, *args, env=None):
     environment = {**os.environ, **(env or {})}
-    return subprocess.run(
+    done = subprocess.run(
         [str(SCRIPT), command, *map(str, args)],
         env=environment,
-        check=True,
         capture_output=True,
         text=True,
         timeout=600,
     )
+    if done.returncode:
+        raise RuntimeError(f"scripts/elasticsearch {command}: {done.stderr[-2000:]}")
+    return done
 
 
 def cluster_answers():
