@@ -6,6 +6,8 @@ analyzer and a query is analysed once per language. Choices were measured on
 tests/search/test_relevance.py (see README, "Search").
 """
 
+from django.conf import settings
+
 from core.search_registry import registry
 
 LANGUAGES = ["sq", "sr", "tr", "en"]
@@ -101,7 +103,10 @@ def index_settings():
         "filter": [*folding, "autocomplete_ngram"],
     }
     return {
-        "index": {"number_of_shards": 1, "number_of_replicas": 0},
+        "index": {
+            "number_of_shards": getattr(settings, "SEARCH_SHARDS", 1),
+            "number_of_replicas": getattr(settings, "SEARCH_REPLICAS", 0),
+        },
         "analysis": {"filter": filters, "analyzer": analyzers},
     }
 

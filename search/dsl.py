@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.search_registry import registry
 
+from . import recall
 from .analysis import LANGUAGES, TEXT_FIELDS
 from .highlight import highlight_body
 from .indexing import normalise_reference
@@ -121,6 +122,12 @@ def text_query(q, visitor_locale, options=DEFAULT):
     if rest:
         must.append(candidates(rest, reference, options))
         should += scoring(rest)
+        # Citizens' own words (search/recall.py): a forgiving alternative to
+        # the match above, and ranking boosts.
+        fields = {"all": every_language(), "weighted": weighted_fields()}
+        alternatives, boosts = recall.clauses(rest, visitor_locale, fields)
+        must[0]["bool"]["should"] += alternatives
+        should += boosts
     for phrase in phrases:
         must.append(
             {

@@ -69,6 +69,11 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 # Production redirects HTTP to HTTPS unless a proxy in front already does.
 SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca")
+# Shards and replicas of the transparency index (issue 15). One shard and no
+# replica suit the single node; a three-node cluster wants SEARCH_REPLICAS=1 so
+# every shard survives the loss of a node (README, "A national deployment").
+SEARCH_SHARDS = int(os.environ.get("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

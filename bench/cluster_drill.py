@@ -1,0 +1,245 @@
+"""A node lost under load: search clients and publishing while one node of the
+three-node cluster is killed (SIGKILL) and started again.
+
+    .venv/bin/python bench/cluster_drill.py [--seconds 90] [--kill-after 20] \
+        [--down-for 30] [--searchers 8]
+
+Starts the cluster with `scripts/elasticsearch cluster-start` unless it answers
+(and leaves it running then), indexes the evaluation set's pages into an index
+with SEARCH_SHARDS=3, SEARCH_REPLICAS=1, then prints the searches that failed,
+the acknowledged updates missing at the end, and the time back to green.
+tests/search/test_cluster.py runs a short form of the same drill.
+
+The client is given every node and retries a request on another node when one
+does not answer: that is what survives the loss (a client pinned to one node
+fails with it).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "elasticsearch"
+NODES = 3
+HTTP_BASE = 9210
+INDEX = "drill_transparency"
+
+
+def urls():
+    return [f"http://127.0.0.1:{HTTP_BASE + n}" for n in range(1, NODES + 1)]
+
+
+def client(timeout=30):
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(
+        urls(),
+        request_timeout=timeout,
+        max_retries=NODES + 1,
+        retry_on_timeout=True,
+        retry_on_status=(502, 503, 504),
+    )
+
+
+def script(command, *args, env=None):
+    environment = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [str(SCRIPT), command, *map(str, args)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if done.returncode:
+        raise RuntimeError(f"scripts/elasticsearch {command}: {done.stderr[-2000:]}")
+    return done
+
+
+def cluster_answers():
+    es = client(timeout=3)
+    try:
+        return es.cluster.health()["number_of_nodes"] == NODES
+    except Exception:  # noqa: BLE001 - not up is an answer here
+        return False
+    finally:
+        es.close()
+
+
+def create_index(es, pages):
+    from django.test import override_settings
+    from elasticsearch import helpers
+
+    from search.analysis import index_mappings, index_settings
+    from tests.search.eval.harness import project_source
+
+    es.indices.delete(index=INDEX, ignore_unavailable=True)
+    with override_settings(SEARCH_SHARDS=3, SEARCH_REPLICAS=1):
+        es.indices.create(
+            index=INDEX, settings=index_settings(), mappings=index_mappings()
+        )
+    helpers.bulk(
+        es, ({"_index": INDEX, "_id": p["id"], **project_source(p)} for p in pages)
+    )
+    es.indices.refresh(index=INDEX)
+    es.cluster.health(index=INDEX, wait_for_status="green", timeout="120s")
+
+
+class Drill:
+    """Searchers and a publisher running until `stop`; counts everything."""
+
+    def __init__(self, queries, pages, searchers):
+        self.queries, self.pages, self.searchers = queries, pages, searchers
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.searches = self.failed = self.partial = 0
+        self.latencies, self.errors = [], []
+        self.acknowledged, self.retried = [], 0
+
+    def search_loop(self, offset):
+        from search.query import build_body, parse_params
+
+        es = client()
+        i = offset
+        while not self.stopping.is_set():
+            query = self.queries[i % len(self.queries)]
+            i += self.searchers
+            body = build_body(parse_params({"q": query["q"]}, query["locale"]))
+            started = time.monotonic()
+            try:
+                response = es.search(index=INDEX, **body)
+                ok = response["_shards"]["failed"] == 0
+            except Exception as error:  # noqa: BLE001 - counted, not raised
+                ok = False
+                self.errors.append(repr(error)[:200])
+            with self.lock:
+                self.searches += 1
+                self.latencies.append(time.monotonic() - started)
+                self.failed += not ok
+        es.close()
+
+    def publish_loop(self):
+        """One page at a time, as editors publish; a failed write stays queued
+        and is retried, as search_sync retries PendingIndexUpdate rows."""
+        from tests.search.eval.harness import project_source
+
+        es = client()
+        queue = list(self.pages)
+        while queue and not self.stopping.is_set():
+            page = queue[0]
+            source = {**project_source(page), "title": f"{page['title']} (2)"}
+            try:
+                es.index(index=INDEX, id=f"published-{page['id']}", document=source)
+            except Exception:  # noqa: BLE001 - retried below
+                self.retried += 1
+                time.sleep(0.5)
+                continue
+            self.acknowledged.append(f"published-{page['id']}")
+            queue.pop(0)
+            time.sleep(0.05)
+        es.close()
+
+    def start(self):
+        self.threads = [
+            threading.Thread(target=self.search_loop, args=(n,), daemon=True)
+            for n in range(self.searchers)
+        ] + [threading.Thread(target=self.publish_loop, daemon=True)]
+        for thread in self.threads:
+            thread.start()
+
+    def stop(self):
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def lost(self, es):
+        es.indices.refresh(index=INDEX)
+        found = set()
+        ids = self.acknowledged
+        for start in range(0, len(ids), 500):
+            docs = es.mget(index=INDEX, ids=ids[start : start + 500], _source=False)
+            found |= {doc["_id"] for doc in docs["docs"] if doc.get("found")}
+        return [doc_id for doc_id in ids if doc_id not in found]
+
+
+def wait_green(es, limit=300):
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        try:
+            health = es.cluster.health(wait_for_status="green", timeout="2s")
+            if health["status"] == "green" and health["number_of_nodes"] == NODES:
+                return time.monotonic() - started
+        except Exception:  # noqa: BLE001 - still coming back
+            time.sleep(1)
+    return None
+
+
+def run(pages, queries, seconds, kill_after, down_for, searchers, victim=2,
+        env=None, out=print):  # fmt: skip
+    """The drill; returns its numbers. The cluster must be up."""
+    es = client(timeout=120)
+    initial, later = pages[: len(pages) // 2], pages[len(pages) // 2 :]
+    create_index(es, initial)
+    drill = Drill(queries, later, searchers)
+    drill.start()
+    began = time.monotonic()
+    time.sleep(kill_after)
+    script("cluster-kill", victim, env=env)
+    killed_at = time.monotonic() - began
+    out(f"killed node {victim} at {killed_at:.0f} s")
+    time.sleep(down_for)
+    restart = time.monotonic()
+    script("cluster-start", env=env)
+    green = wait_green(es)
+    back = time.monotonic() - restart
+    out(f"node {victim} restarted; green {back:.0f} s after the restart began")
+    time.sleep(max(0, seconds - (time.monotonic() - began)))
+    drill.stop()
+    lost = drill.lost(es)
+    latencies = sorted(drill.latencies) or [0]
+    result = {
+        "searches": drill.searches,
+        "failed_searches": drill.failed,
+        "published": len(drill.acknowledged),
+        "write_retries": drill.retried,
+        "lost_updates": len(lost),
+        "time_to_green": None if green is None else back,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000,
+        "errors": drill.errors[:5],
+    }
+    es.indices.delete(index=INDEX, ignore_unavailable=True)
+    es.close()
+    return result
+
+
+def main():
+    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    import django
+
+    django.setup()
+    from tests.search.eval import harness
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=90)
+    parser.add_argument("--kill-after", type=float, default=20)
+    parser.add_argument("--down-for", type=float, default=30)
+    parser.add_argument("--searchers", type=int, default=8)
+    args = parser.parse_args()
+    if not cluster_answers():
+        started = time.monotonic()
+        script("cluster-start")
+        print(f"cluster started in {time.monotonic() - started:.0f} s")
+    result = run(harness.pages(), harness.queries(), args.seconds, args.kill_after,
+                 args.down_for, args.searchers)  # fmt: skip
+    for key, value in result.items():
+        print(f"{key:16} {value}")
+
+
+if __name__ == "__main__":
+    main()
