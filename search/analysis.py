@@ -149,6 +149,9 @@ def index_mappings():
         "attachment_titles": {"type": "text", "analyzer": "folded"},
         "indexed_at": {"type": "date"},
         "revision": keyword,
+        # Where a document comes from: "local" or an external source's slug.
+        "source": keyword,
+        "municipality": keyword,
     }
     for code in LANGUAGES:
         prefix = {"prefix": {"type": "text", "analyzer": f"{code}_prefix"}}

@@ -21,6 +21,8 @@ RESULT_KEYS = [
     "snippet",
     "languages",
     "reference_number",
+    "source",
+    "municipality",
 ]
 
 

@@ -499,6 +499,8 @@ def shape_hit(hit):
         "reference_number": source.get("reference_display") or "",
         "department": source.get("department") or "",
         "page_id": source.get("page_id") or source.get("parent_page"),
+        "source": source.get("source") or "local",
+        "municipality": source.get("municipality") or "",
     }
 
 

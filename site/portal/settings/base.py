@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "reports",
     "localization",
     "access_requests",
+    # External sources (Plone, other Transparenca sites, push) in the one index
+    "sources",
     # Django's task framework (backport) with its database queue and worker
     "django_tasks",
     "django_tasks_db",
@@ -354,3 +356,8 @@ LOGGING = {
         "transparenca": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- External sources (sources app) ----------------------------------------
+# Webhooks and pushes come from a few CMS servers, not citizens: generous limits.
+RATE_LIMITS["sources_webhook"] = (600, 60)
+RATE_LIMITS["sources_push"] = (120, 60)
