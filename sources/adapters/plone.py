@@ -40,6 +40,7 @@ DATE_FIELDS = (
     "adoption_date",
     "decision_date",
     "session_date",
+    "starts_at",
     "start",
     "effective",
     "created",
