@@ -8,6 +8,7 @@ window of changes since the last sync overlaps it by a few minutes for the same
 reason. Languages come from plone.app.multilingual; `@translations` puts an
 item and its translations in one group."""
 
+import hashlib
 import re
 from datetime import timedelta
 
@@ -134,20 +135,14 @@ class PloneAdapter(Adapter):
         return self.record(item)
 
     def group(self, item):
-        """The smallest UID of the item and its translations: the same for
-        every member of the group, whichever is fetched first."""
-        uids = [str(item.get("UID"))]
+        """One key for an item and its translations, whichever is fetched
+        first: `@translations` names the others by URL (not UID), so the key is
+        the smallest URL of the set, hashed to a fixed length."""
+        urls = [str(item.get("@id"))]
         translations = item.get("@components", {}).get("translations", {})
-        for other in (
-            translations.get("items", []) if isinstance(translations, dict) else []
-        ):
-            uid = other.get("UID") if isinstance(other, dict) else None
-            if uid:
-                uids.append(str(uid))
-        if len(uids) == 1:
-            # Older plone.restapi: translations name their @id only.
-            return str(item.get("translation_group") or item.get("UID"))
-        return min(uids)
+        others = translations.get("items", []) if isinstance(translations, dict) else []
+        urls += [str(o["@id"]) for o in others if isinstance(o, dict) and o.get("@id")]
+        return hashlib.sha256(min(urls).encode()).hexdigest()[:32]
 
     def record(self, item):
         language = token(item.get("language")) or self.source.language_map.get("", "sq")
