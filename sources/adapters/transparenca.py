@@ -71,15 +71,18 @@ class TransparencaAdapter(Adapter):
         return found
 
     def groups(self, ids):
-        """{page id: id of its source-language original}: `translation_of`
-        lists a page's translations."""
+        """{page id: group key}: a page and its translations (`translation_of`)
+        share the smallest of their ids, whichever is read first."""
         group = {}
         for page_id in ids:
             if page_id in group:
                 continue
-            group[page_id] = page_id
-            for other in self.pages({"translation_of": page_id}):
-                group.setdefault(str(other["id"]), page_id)
+            members = [page_id] + [
+                str(other["id"]) for other in self.pages({"translation_of": page_id})
+            ]
+            key = min(members, key=int)
+            for member in members:
+                group[member] = key
         return group
 
     def record(self, page, group):
@@ -109,7 +112,9 @@ class TransparencaAdapter(Adapter):
             page = expect(self.api(f"pages/{int(external_id)}/"), dict, "a page")
         except ValueError as error:
             raise Gone(f"not a page id: {external_id}") from error
-        record = self.record(page, group or external_id)
+        if group is None:  # one page (a webhook): ask for its translations
+            group = self.groups([str(external_id)])[str(external_id)]
+        record = self.record(page, group)
         if not record["type"]:
             raise Gone(f"page {external_id} is not a searchable type")
         return record
