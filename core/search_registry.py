@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils.text import capfirst
 
@@ -30,11 +29,12 @@ COMMON_FILTERS = ("date", "year", "locale", "department", "issuing_body", "statu
 
 
 def municipality(page=None):
-    """The municipality slug a page of this site belongs to.
+    """The municipality slug of the site a page belongs to (its admin setting,
+    else settings.TRANSPARENCA_MUNICIPALITY; see core/municipality.py)."""
+    from core.municipality import municipality as site_municipality
 
-    One setting for the whole site today (TRANSPARENCA_MUNICIPALITY); `page`
-    is passed so a per-site setting can answer instead."""
-    return getattr(settings, "TRANSPARENCA_MUNICIPALITY", "") or "local"
+    site = page.get_site() if page is not None else None
+    return site_municipality(site=site).slug or LOCAL_SOURCE
 
 
 def moment_field(name, value=None):

@@ -48,6 +48,11 @@ _RESULT = {
             },
         },
         "reference_number": {"type": "string", "examples": ["01-016/18"]},
+        "source": {
+            "type": "string",
+            "description": "`local`, or the slug of the external source it is from.",
+        },
+        "municipality": {"type": "string", "examples": ["gjilan"]},
     },
 }
 

@@ -1,9 +1,11 @@
 """Build a fresh physical index and swap the alias in one atomic step."""
 
+import itertools
 import sys
 import time
 
 from elasticsearch import helpers
+from wagtail import hooks
 
 from . import backend
 from .indexing import indexable_pages, page_documents, restricted_collection_ids
@@ -26,6 +28,15 @@ def generate(pages, index, counter, out):
                 yield {"_op_type": "index", "_index": index, "_id": doc_id, **source}
         if number % 20 == 0 or number == total:
             progress(number, total, out)
+
+
+def hooked_actions(index, counter):
+    """Documents other apps keep in the index (e.g. `sources`' external items),
+    from each `search_rebuild_documents` hook: fn(index) -> bulk actions."""
+    for hook in hooks.get_hooks("search_rebuild_documents"):
+        for action in hook(index):
+            counter["documents"] += 1
+            yield action
 
 
 def wait_for_searches_to_finish(es, index, seconds=10.0):
@@ -53,7 +64,9 @@ def rebuild(out=sys.stdout, keep_old=False):
         counter = {"documents": 0}
         ok, errors = helpers.bulk(
             es,
-            generate(pages, name, counter, out),
+            itertools.chain(
+                generate(pages, name, counter, out), hooked_actions(name, counter)
+            ),
             raise_on_error=False,
             chunk_size=200,
         )

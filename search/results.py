@@ -19,6 +19,8 @@ RESULT_KEYS = [
     "snippet",
     "languages",
     "reference_number",
+    "source",
+    "municipality",
 ]
 
 

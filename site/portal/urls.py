@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     *localization_urls.api_urlpatterns,
     path("api/access-requests/", include("access_requests.api_urls")),
+    path("api/sources/", include("sources.urls")),
     path("", include(core_urls.urlpatterns)),
     path("api/search/", search_api.search_api, name="search_api"),
     path("api/search/suggest/", search_api.suggest_api, name="search_suggest_api"),

@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "reports",
     "localization",
     "access_requests",
+    # External sources (Plone, other Transparenca sites, push) in the one index
+    "sources",
     # Django's task framework (backport) with its database queue and worker
     "django_tasks",
     "django_tasks_db",
@@ -373,7 +375,7 @@ LOGGING = {
     },
 }
 
-# --- Source-neutral search documents (issue 13) ---
-# Every index document names its municipality (a slug) and its source
-# ("local" for this site's own pages), so other sources can share the index.
-TRANSPARENCA_MUNICIPALITY = os.environ.get("TRANSPARENCA_MUNICIPALITY", "gjilan")
+# --- External sources (sources app) ----------------------------------------
+# Webhooks and pushes come from a few CMS servers, not citizens: generous limits.
+RATE_LIMITS["sources_webhook"] = (600, 60)
+RATE_LIMITS["sources_push"] = (120, 60)

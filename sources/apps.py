@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SourcesConfig(AppConfig):
+    name = "sources"
+    label = "sources"
+    verbose_name = _("External sources")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import openapi
+
+        openapi.register()
