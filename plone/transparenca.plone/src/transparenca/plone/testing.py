@@ -1,0 +1,44 @@
+"""Test layers: a Plone site with the add-on and plone.app.multilingual set up
+for Albanian (source) and Serbian."""
+
+from plone.app.testing import (
+    PLONE_FIXTURE,
+    FunctionalTesting,
+    IntegrationTesting,
+    PloneSandboxLayer,
+    applyProfile,
+)
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+
+class TransparencaLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import plone.app.multilingual
+        import plone.restapi
+
+        import transparenca.plone
+
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=plone.app.multilingual)
+        self.loadZCML(package=transparenca.plone)
+
+    def setUpPloneSite(self, portal):
+        from plone.registry.interfaces import IRegistry
+        from zope.component import getUtility
+
+        registry = getUtility(IRegistry)
+        registry["plone.available_languages"] = ["sq", "sr"]
+        registry["plone.default_language"] = "sq"
+        applyProfile(portal, "plone.restapi:default")
+        # Installs plone.app.multilingual too, which makes /sq and /sr.
+        applyProfile(portal, "transparenca.plone:default")
+
+
+FIXTURE = TransparencaLayer()
+INTEGRATION = IntegrationTesting(bases=(FIXTURE,), name="Transparenca:Integration")
+FUNCTIONAL = FunctionalTesting(bases=(FIXTURE,), name="Transparenca:Functional")
+SERVER = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Transparenca:Server"
+)
