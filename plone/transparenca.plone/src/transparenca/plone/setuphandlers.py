@@ -11,3 +11,17 @@ class HiddenProfiles:
 
 def uninstall(context):
     """Nothing beyond the profile: the outbox file stays for the operator."""
+
+
+def post_install(context):
+    """Reindex the language root folders: plone.app.multilingual links them
+    while installing, but the catalog can keep the Serbian root without its
+    translation group, and then translations of content land in /sq."""
+    from plone.app.multilingual.interfaces import ILanguageRootFolder
+
+    from plone import api
+
+    portal = api.portal.get()  # the context is the setup tool
+    for folder in portal.objectValues():
+        if ILanguageRootFolder.providedBy(folder):
+            folder.reindexObject()
