@@ -1,6 +1,8 @@
 """Test layers: a Plone site with the add-on and plone.app.multilingual set up
 for Albanian (source) and Serbian."""
 
+import os
+
 from plone.app.testing import (
     PLONE_FIXTURE,
     FunctionalTesting,
@@ -9,6 +11,10 @@ from plone.app.testing import (
     applyProfile,
 )
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+# The catalogues are committed as .po only; zope.i18n compiles them on load
+# (a Plone instance's zope.conf sets the same).
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 
 class TransparencaLayer(PloneSandboxLayer):

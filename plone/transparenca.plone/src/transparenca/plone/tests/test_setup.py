@@ -60,6 +60,18 @@ class TestSetup(unittest.TestCase):
             api.portal.get_registry_record("transparenca.source_slug"), "urbanizmi"
         )
 
+    def test_sq_and_sr_catalogues(self):
+        from zope.i18n import translate
+
+        from transparenca.plone import _
+
+        for lang, text in [("sq", "Kuvendi Komunal"), ("sr", "Opštinska skupština")]:
+            self.assertEqual(
+                translate(_("Municipal Assembly"), target_language=lang), text
+            )
+        fti = api.portal.get_tool("portal_types")["transparenca_act"]
+        self.assertEqual(fti.i18n_domain, "transparenca")
+
     def test_uninstall_removes_types_and_settings(self):
         from plone.base.utils import get_installer
 
