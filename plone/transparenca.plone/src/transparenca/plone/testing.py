@@ -37,7 +37,6 @@ class TransparencaLayer(PloneSandboxLayer):
         registry = getUtility(IRegistry)
         registry["plone.available_languages"] = ["sq", "sr"]
         registry["plone.default_language"] = "sq"
-        applyProfile(portal, "plone.restapi:default")
         # Installs plone.app.multilingual too, which makes /sq and /sr.
         applyProfile(portal, "transparenca.plone:default")
 

@@ -196,14 +196,15 @@ class TestThroughTheRestApi(NotifyTestCase):
 
     layer = SERVER
 
-    def call(self, method, path, data=None):
+    def call(self, method, path, data=None, anonymous=False):
         url = f"http://{self.layer['host']}:{self.layer['port']}/plone{path}"
         body = json.dumps(data).encode() if data is not None else None
         request = urllib.request.Request(url, data=body, method=method)
         request.add_header("Accept", "application/json")
         request.add_header("Content-Type", "application/json")
-        token = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode())
-        request.add_header("Authorization", f"Basic {token.decode()}")
+        if not anonymous:
+            token = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode())
+            request.add_header("Authorization", f"Basic {token.decode()}")
         started = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:
             text = response.read()
@@ -222,6 +223,9 @@ class TestThroughTheRestApi(NotifyTestCase):
             },
         )
         path = "/sq/" + created["id"]
+        search = "/@search?portal_type=transparenca_act&fullobjects=1"
+        found, _ = self.call("GET", search, anonymous=True)
+        self.assertEqual(found["items_total"], 0)  # the hub sees no drafts
         _, took = self.call("POST", path + "/@workflow/submit")
         _, took = self.call("POST", path + "/@workflow/publish")
         self.assertLess(took, 1.5)
@@ -234,3 +238,9 @@ class TestThroughTheRestApi(NotifyTestCase):
             [("publish", created["UID"]), ("modify", created["UID"])],
         )
         self.assertEqual(received[0][2]["portal_type"], "transparenca_act")
+        # What the hub then pulls, as an anonymous visitor.
+        found, _ = self.call("GET", search, anonymous=True)
+        [item] = found["items"]
+        self.assertEqual(item["official_number"], "01-110/18")
+        self.assertEqual(item["title"], "Rregullorja për parkimin")
+        self.assertEqual(item["status"]["token"], "in_force")
