@@ -98,6 +98,20 @@ def signed_request(url, secret, source, event):
     return urllib.request.Request(url, data=body, headers=headers, method="POST")
 
 
+def _send(request):
+    """None when the hub took it (2xx), else why not."""
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            response.read()
+        return None
+    except urllib.error.HTTPError as exc:
+        if exc.code == 409:  # the hub already has this one (a retried nonce)
+            return None
+        return f"HTTP {exc.code}"
+    except (OSError, ValueError) as exc:  # refused, timeout, bad URL
+        return str(exc) or exc.__class__.__name__
+
+
 def deliver_due():
     """Send every notification that is due, oldest first; returns how many were
     delivered. A 2xx answer deletes the row, anything else postpones it."""
@@ -112,16 +126,13 @@ def deliver_due():
         finally:
             db.close()
     delivered = 0
+    down = {}  # url -> error: a hub that is down is not tried again this round
     for row_id, url, secret, source, event, attempts in rows:
-        request = signed_request(url, secret, source, json.loads(event))
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-                response.read()
-            error = None
-        except urllib.error.HTTPError as exc:
-            error = f"HTTP {exc.code}"
-        except (OSError, ValueError) as exc:  # refused, timeout, bad URL
-            error = str(exc) or exc.__class__.__name__
+        error = down.get(url)
+        if error is None:
+            error = _send(signed_request(url, secret, source, json.loads(event)))
+            if error is not None:
+                down[url] = error
         with _lock:
             db = _connect()
             try:
