@@ -5,14 +5,14 @@ values. Title, summary (description), body (rich text) and publication date
 
 import json
 
+from z3c.relationfield.schema import RelationChoice, RelationList
+from zope import schema
+
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.vocabularies.catalog import CatalogSource
 from plone.autoform import directives
 from plone.schema import JSONField
 from plone.supermodel import model
-from z3c.relationfield.schema import RelationChoice, RelationList
-from zope import schema
-
 from transparenca.plone import _
 
 
@@ -55,17 +55,13 @@ class IMunicipalAct(model.Schema):
     )
     amends = RelationList(
         title=_("Amends"),
-        value_type=RelationChoice(
-            title=_("act"), source=_catalog("transparenca_act")
-        ),
+        value_type=RelationChoice(title=_("act"), source=_catalog("transparenca_act")),
         default=[],
         required=False,
     )
     repeals = RelationList(
         title=_("Repeals"),
-        value_type=RelationChoice(
-            title=_("act"), source=_catalog("transparenca_act")
-        ),
+        value_type=RelationChoice(title=_("act"), source=_catalog("transparenca_act")),
         default=[],
         required=False,
     )

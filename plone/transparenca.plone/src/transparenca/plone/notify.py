@@ -6,10 +6,10 @@ sends nothing and the editor's request never waits for the hub."""
 import logging
 
 import transaction
-from plone import api
-from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 
+from plone import api
+from plone.registry.interfaces import IRegistry
 from transparenca.plone import outbox
 from transparenca.plone.interfaces import IHubSettings
 
@@ -59,7 +59,12 @@ def _queue(obj, event):
         pending = txn._transparenca_pending = {}
         txn.addAfterCommitHook(
             _after_commit,
-            args=(pending, settings.hub_url, settings.secret or "", settings.source_slug or ""),
+            args=(
+                pending,
+                settings.hub_url,
+                settings.secret or "",
+                settings.source_slug or "",
+            ),
         )
     info = _describe(obj, event)
     previous = pending.get(info["uid"])
@@ -96,12 +101,12 @@ def modified(obj, event):
 
 def will_be_moved(obj, event):
     # Before removal the item still has its path and URL; afterwards it has none.
-    if event.newParent is None and event.oldParent is not None:
-        if _is_published(obj):
-            _queue(obj, "delete")
+    removed = event.newParent is None and event.oldParent is not None
+    if removed and _is_published(obj):
+        _queue(obj, "delete")
 
 
 def moved(obj, event):
-    if event.oldParent is not None and event.newParent is not None:
-        if _is_published(obj):
-            _queue(obj, "move")
+    moved_or_renamed = event.oldParent is not None and event.newParent is not None
+    if moved_or_renamed and _is_published(obj):
+        _queue(obj, "move")

@@ -1,5 +1,6 @@
-from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
+
+from plone.base.interfaces import INonInstallable
 
 
 @implementer(INonInstallable)
@@ -17,9 +18,8 @@ def post_install(context):
     """Reindex the language root folders: plone.app.multilingual links them
     while installing, but the catalog can keep the Serbian root without its
     translation group, and then translations of content land in /sq."""
-    from plone.app.multilingual.interfaces import ILanguageRootFolder
-
     from plone import api
+    from plone.app.multilingual.interfaces import ILanguageRootFolder
 
     portal = api.portal.get()  # the context is the setup tool
     for folder in portal.objectValues():

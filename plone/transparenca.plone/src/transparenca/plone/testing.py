@@ -23,7 +23,6 @@ class TransparencaLayer(PloneSandboxLayer):
     def setUpZope(self, app, configurationContext):
         import plone.app.multilingual
         import plone.restapi
-
         import transparenca.plone
 
         self.loadZCML(package=plone.restapi)
@@ -31,8 +30,9 @@ class TransparencaLayer(PloneSandboxLayer):
         self.loadZCML(package=transparenca.plone)
 
     def setUpPloneSite(self, portal):
-        from plone.registry.interfaces import IRegistry
         from zope.component import getUtility
+
+        from plone.registry.interfaces import IRegistry
 
         registry = getUtility(IRegistry)
         registry["plone.available_languages"] = ["sq", "sr"]

@@ -27,7 +27,9 @@ class FakeHub:
                 verified = hmac.compare_digest(signature, f"sha256={expected}")
                 time.sleep(hub.delay)
                 if hub.status < 300:
-                    hub.received.append((verified, dict(self.headers), json.loads(body)))
+                    hub.received.append(
+                        (verified, dict(self.headers), json.loads(body))
+                    )
                 self.send_response(hub.status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -36,7 +38,9 @@ class FakeHub:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/sources/urbanizmi/webhook"
+        self.url = (
+            f"http://127.0.0.1:{self.server.server_port}/sources/urbanizmi/webhook"
+        )
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -3,7 +3,6 @@ import unittest
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import TEST_USER_ID, setRoles
-
 from transparenca.plone.testing import INTEGRATION
 
 
@@ -35,9 +34,7 @@ class TestMultilingual(unittest.TestCase):
         self.assertEqual(sr.aq_parent, self.portal["sr"])
         # language-independent fields are copied to the translation
         self.assertEqual(sr.official_number, "01-016/18")
-        self.assertEqual(
-            set(ITranslationManager(sr).get_translations()), {"sq", "sr"}
-        )
+        self.assertEqual(set(ITranslationManager(sr).get_translations()), {"sq", "sr"})
         self.assertEqual(
             ITranslationManager(act).get_translation("sr").title,
             "Pravilnik o taksama",

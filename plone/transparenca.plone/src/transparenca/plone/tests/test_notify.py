@@ -7,12 +7,16 @@ import unittest
 import urllib.request
 
 import transaction
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD, TEST_USER_ID
-from plone.app.testing import setRoles
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+from plone import api
+from plone.app.testing import (
+    SITE_OWNER_NAME,
+    SITE_OWNER_PASSWORD,
+    TEST_USER_ID,
+    setRoles,
+)
 from transparenca.plone import outbox
 from transparenca.plone.testing import FUNCTIONAL, SERVER
 from transparenca.plone.tests.hub import FakeHub
@@ -203,7 +207,9 @@ class TestThroughTheRestApi(NotifyTestCase):
         request.add_header("Accept", "application/json")
         request.add_header("Content-Type", "application/json")
         if not anonymous:
-            token = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode())
+            token = base64.b64encode(
+                f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode()
+            )
             request.add_header("Authorization", f"Basic {token.decode()}")
         started = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:

@@ -3,7 +3,6 @@ import unittest
 from plone import api
 from plone.app.testing import TEST_USER_ID, setRoles
 from plone.browserlayer.utils import registered_layers
-
 from transparenca.plone.interfaces import IBrowserLayer
 from transparenca.plone.testing import INTEGRATION
 

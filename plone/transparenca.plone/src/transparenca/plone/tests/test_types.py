@@ -1,15 +1,15 @@
 import unittest
 from datetime import date, datetime
 
-from plone import api
-from plone.app.testing import TEST_USER_ID, setRoles
-from plone.dexterity.interfaces import IDexterityFTI
 from z3c.relationfield import RelationValue
 from zope.component import getUtility, queryUtility
 from zope.intid.interfaces import IIntIds
 from zope.schema import getFieldsInOrder
-from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.interfaces import IVocabularyFactory, WrongContainedType
 
+from plone import api
+from plone.app.testing import TEST_USER_ID, setRoles
+from plone.dexterity.interfaces import IDexterityFTI
 from transparenca.plone.testing import INTEGRATION
 
 # The field names of the Wagtail page types (hub models) the hub maps onto.
@@ -125,9 +125,9 @@ class TestTypes(unittest.TestCase):
         )["agenda"]
         good = [{"title": "Buxheti 2019", "video_timestamp": "1:02:30"}]
         field.validate(good)
-        with self.assertRaises(Exception):
+        with self.assertRaises(WrongContainedType):
             field.validate([{"rapporteur": "no title"}])
-        with self.assertRaises(Exception):
+        with self.assertRaises(WrongContainedType):
             field.validate([{"title": "x", "video_timestamp": "soon"}])
         session = api.content.create(
             container=self.folder,
@@ -141,8 +141,9 @@ class TestTypes(unittest.TestCase):
         self.assertEqual(session.agenda[0]["title"], "Buxheti 2019")
 
     def test_restapi_serializes_the_fields(self):
-        from plone.restapi.interfaces import ISerializeToJson
         from zope.component import getMultiAdapter
+
+        from plone.restapi.interfaces import ISerializeToJson
 
         item = api.content.create(
             container=self.folder,

@@ -2,7 +2,6 @@ import unittest
 
 from plone import api
 from plone.app.testing import TEST_USER_ID, login, logout, setRoles
-
 from transparenca.plone.testing import INTEGRATION
 
 
@@ -66,9 +65,7 @@ class TestReviewWorkflow(unittest.TestCase):
 
     def test_site_owner_may_publish_alone(self):
         # The Zope Manager (scripts, the demo) is exempt from the four eyes.
-        self.layer["app"].acl_users.userFolderAddUser(
-            "boss", "secret", ["Manager"], []
-        )
+        self.layer["app"].acl_users.userFolderAddUser("boss", "secret", ["Manager"], [])
         login(self.layer["app"], "boss")
         api.content.transition(self.act, transition="submit")
         api.content.transition(self.act, transition="publish")
