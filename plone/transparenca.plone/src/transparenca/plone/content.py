@@ -5,14 +5,14 @@ values. Title, summary (description), body (rich text) and publication date
 
 import json
 
-from z3c.relationfield.schema import RelationChoice, RelationList
-from zope import schema
-
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.vocabularies.catalog import CatalogSource
 from plone.autoform import directives
 from plone.schema import JSONField
 from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice, RelationList
+from zope import schema
+
 from transparenca.plone import _
 
 

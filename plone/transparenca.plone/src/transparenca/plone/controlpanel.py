@@ -2,6 +2,7 @@ from plone.app.registry.browser.controlpanel import (
     ControlPanelFormWrapper,
     RegistryEditForm,
 )
+
 from transparenca.plone import _
 from transparenca.plone.interfaces import IHubSettings
 

@@ -6,10 +6,10 @@ sends nothing and the editor's request never waits for the hub."""
 import logging
 
 import transaction
-from zope.component import queryUtility
-
 from plone import api
 from plone.registry.interfaces import IRegistry
+from zope.component import queryUtility
+
 from transparenca.plone import outbox
 from transparenca.plone.interfaces import IHubSettings
 

@@ -1,6 +1,5 @@
-from zope.interface import implementer
-
 from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
 
 
 @implementer(INonInstallable)

@@ -23,6 +23,7 @@ class TransparencaLayer(PloneSandboxLayer):
     def setUpZope(self, app, configurationContext):
         import plone.app.multilingual
         import plone.restapi
+
         import transparenca.plone
 
         self.loadZCML(package=plone.restapi)
@@ -30,9 +31,8 @@ class TransparencaLayer(PloneSandboxLayer):
         self.loadZCML(package=transparenca.plone)
 
     def setUpPloneSite(self, portal):
-        from zope.component import getUtility
-
         from plone.registry.interfaces import IRegistry
+        from zope.component import getUtility
 
         registry = getUtility(IRegistry)
         registry["plone.available_languages"] = ["sq", "sr"]

@@ -3,6 +3,7 @@ import unittest
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import TEST_USER_ID, setRoles
+
 from transparenca.plone.testing import INTEGRATION
 
 

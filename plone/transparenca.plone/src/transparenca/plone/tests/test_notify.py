@@ -7,9 +7,6 @@ import unittest
 import urllib.request
 
 import transaction
-from zope.event import notify
-from zope.lifecycleevent import ObjectModifiedEvent
-
 from plone import api
 from plone.app.testing import (
     SITE_OWNER_NAME,
@@ -17,6 +14,9 @@ from plone.app.testing import (
     TEST_USER_ID,
     setRoles,
 )
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
+
 from transparenca.plone import outbox
 from transparenca.plone.testing import FUNCTIONAL, SERVER
 from transparenca.plone.tests.hub import FakeHub

@@ -3,6 +3,7 @@ import unittest
 from plone import api
 from plone.app.testing import TEST_USER_ID, setRoles
 from plone.browserlayer.utils import registered_layers
+
 from transparenca.plone.interfaces import IBrowserLayer
 from transparenca.plone.testing import INTEGRATION
 
@@ -58,6 +59,22 @@ class TestSetup(unittest.TestCase):
         self.assertEqual(
             api.portal.get_registry_record("transparenca.source_slug"), "urbanizmi"
         )
+
+    def test_control_panel_renders_the_settings(self):
+        from plone.app.testing import TEST_USER_NAME, login
+        from zope.interface import alsoProvides
+
+        from transparenca.plone.interfaces import IBrowserLayer
+
+        login(self.portal, TEST_USER_NAME)
+        request = self.layer["request"]
+        alsoProvides(request, IBrowserLayer)
+        view = self.portal.restrictedTraverse("@@transparenca-controlpanel")
+        html = view()
+        for name in ("hub_url", "secret", "source_slug"):
+            self.assertIn(f"form.widgets.{name}", html)
+        configlets = api.portal.get_tool("portal_controlpanel").listActions()
+        self.assertIn("transparenca-hub", [a.getId() for a in configlets])
 
     def test_sq_and_sr_catalogues(self):
         from zope.i18n import translate

@@ -1,15 +1,15 @@
 import unittest
 from datetime import date, datetime
 
+from plone import api
+from plone.app.testing import TEST_USER_ID, setRoles
+from plone.dexterity.interfaces import IDexterityFTI
 from z3c.relationfield import RelationValue
 from zope.component import getUtility, queryUtility
 from zope.intid.interfaces import IIntIds
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IVocabularyFactory, WrongContainedType
 
-from plone import api
-from plone.app.testing import TEST_USER_ID, setRoles
-from plone.dexterity.interfaces import IDexterityFTI
 from transparenca.plone.testing import INTEGRATION
 
 # The field names of the Wagtail page types (hub models) the hub maps onto.
@@ -141,9 +141,8 @@ class TestTypes(unittest.TestCase):
         self.assertEqual(session.agenda[0]["title"], "Buxheti 2019")
 
     def test_restapi_serializes_the_fields(self):
-        from zope.component import getMultiAdapter
-
         from plone.restapi.interfaces import ISerializeToJson
+        from zope.component import getMultiAdapter
 
         item = api.content.create(
             container=self.folder,

@@ -2,6 +2,7 @@ import unittest
 
 from plone import api
 from plone.app.testing import TEST_USER_ID, login, logout, setRoles
+
 from transparenca.plone.testing import INTEGRATION
 
 
