@@ -99,3 +99,19 @@ test-postgres: install pg-start ## the database-dependent tests again, on Postgr
 	  -p no:cacheprovider tests/core tests/reports tests/localization tests/access_requests tests/hardening \
 	  --ignore=tests/core/test_elasticsearch_script.py --ignore=tests/core/test_production.py \
 	  --ignore=tests/access_requests/test_concurrency.py $(PYTEST_POSTGRES_ARGS)
+
+# Plone 6 add-on demo: a local Plone 6.2 (own venv under .cache/plone, never in
+# the Django process) with transparenca.plone and a directorate's content,
+# registered as the source "urbanizmi" of the demo hub (`make run`).
+PLONE_PORT ?= 8080
+PLONE_SECRET ?= plone-demo-webhook-secret
+.PHONY: plone-demo
+plone-demo: migrate ## local Plone 6.2 on 127.0.0.1:8080 with the add-on and demo content, as a hub source
+	scripts/plone install
+	scripts/plone start --port $(PLONE_PORT)
+	scripts/plone create-site --port $(PLONE_PORT) --source-slug urbanizmi --secret $(PLONE_SECRET) \
+	  --hub-url http://$(HOST):$(PORT)/api/sources/urbanizmi/webhook/
+	$(MANAGE) add_source plone --slug urbanizmi --name "Drejtoria e Urbanizmit" \
+	  --url http://127.0.0.1:$(PLONE_PORT)/Plone --municipality gjilan --secret $(PLONE_SECRET)
+	$(VENV)/bin/python plone/demo_content.py --url http://127.0.0.1:$(PLONE_PORT)/Plone
+	@echo "Plone: http://127.0.0.1:$(PLONE_PORT)/Plone (admin/admin); stop it with scripts/plone stop"
