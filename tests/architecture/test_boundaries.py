@@ -19,7 +19,14 @@ from core.models import TransparencyPage
 from core.search_registry import COMMON_FILTERS, DOCUMENT_KEY, registry
 
 ROOT = Path(__file__).resolve().parents[2]
-DOMAIN_APPS = ["municipal_acts", "press", "sessions", "access_requests", "reports"]
+DOMAIN_APPS = [
+    "municipal_acts",
+    "press",
+    "sessions",
+    "access_requests",
+    "reports",
+    "sources",
+]
 # search's own words that a domain also happens to use as a state: the
 # answer's "results" list, a file opened, the circuit breaker "open".
 SEARCH_VOCABULARY = {"results", "open"}
@@ -47,9 +54,9 @@ def test_import_contracts_catch_a_forbidden_import(tmp_path):
     for name in ["core", "municipal_acts", "press", "sessions", "search"]:
         (tmp_path / name).mkdir()
         (tmp_path / name / "__init__.py").write_text("")
-    for name in ["access_requests", "reports", "site"]:
+    for name in ["access_requests", "reports", "sources", "site"]:
         (tmp_path / name).mkdir()
-    for name in ["access_requests", "reports"]:
+    for name in ["access_requests", "reports", "sources"]:
         (tmp_path / name / "__init__.py").write_text("")
     for name in ["portal", "home", "media_library", "accounts"]:
         (tmp_path / "site" / name).mkdir()
