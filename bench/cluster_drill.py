@@ -223,6 +223,10 @@ def main():
     import django
 
     django.setup()
+    import logging
+
+    # Every retry on the dead node is logged otherwise; the counts say it all.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     from tests.search.eval import harness
 
     parser = argparse.ArgumentParser()
