@@ -53,7 +53,10 @@ def search_api(request):
         return error(problem.parameter, str(problem))
     answer = run_search(params)
     answer["results"] = [
-        {key: result.get(key) for key in RESULT_KEYS} for result in answer["results"]
+        # The database fallback knows only this site's own pages.
+        {key: result.get(key) for key in RESULT_KEYS}
+        | {"source": result.get("source") or "local"}
+        for result in answer["results"]
     ]
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
