@@ -52,7 +52,7 @@ _RESULT = {
             "type": "string",
             "description": "`local`, or the slug of the external source it is from.",
         },
-        "municipality": {"type": "string", "examples": ["gjilan"]},
+        "municipality": {"type": ["string", "null"], "examples": ["gjilan"]},
     },
 }
 

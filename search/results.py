@@ -4,6 +4,7 @@ whoever asks (the page adds labels, the API keeps the public keys)."""
 from django.utils.html import escape
 
 from core.locales import default_language_code
+from core.search_registry import LOCAL_SOURCE
 
 from .highlight import SNIPPET_FIELDS, pick_highlight, plain_snippet, strip_markers
 from .labels import language_names, type_labels
@@ -43,7 +44,8 @@ def result(source, doc_id, title_html, snippet, languages=()):
         "reference_number": source.get("reference_display") or "",
         "department": source.get("department") or "",
         "page_id": source.get("page_id") or source.get("parent_page"),
-        "source": source.get("source") or "",
+        # The database fallback knows only this site's own pages.
+        "source": source.get("source") or LOCAL_SOURCE,
         "municipality": source.get("municipality") or "",
     }
 

@@ -31,7 +31,10 @@ def test_answer_has_the_documented_shape(client, search_index):
         "snippet",
         "languages",
         "reference_number",
+        "source",
+        "municipality",
     }
+    assert answer["results"][0]["source"] == "local"
 
 
 @pytest.mark.parametrize(
