@@ -30,7 +30,7 @@ from wagtail.models import get_page_models
 from wagtail.search.backends import get_search_backend
 
 from search.backend import SearchUnavailable
-from search.query import MAX_WINDOW
+from search.query import MAX_QUERY, MAX_WINDOW
 
 from .locales import default_language_code
 
@@ -114,7 +114,7 @@ class ValidatingFieldsFilter(FieldsFilter):
 MAX_SEARCH_WINDOW = MAX_WINDOW
 # With at most WAGTAILAPI_LIMIT_MAX (100) items a page, no page ends past it.
 MAX_OFFSET = MAX_WINDOW - 100
-MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_LENGTH = MAX_QUERY
 SEARCH_OPERATORS = ("and", "or")
 
 
