@@ -13,7 +13,10 @@ from .sync import queue_pages, replay
 # The worker has no editor waiting: it may wait longer for a busy node than a
 # request would, and it never trips the editors' breaker (its own back-off
 # spaces the retries instead).
-WORKER_TIMEOUT = 10.0
+WORKER_TIMEOUT = 60.0
+# Pages per bulk request: a batch must finish within the timeout on a busy node,
+# or the same batch would fail on every retry.
+WORKER_BATCH = 100
 worker_guard = backend.CircuitBreaker(threshold=1, cooldown=0)
 # Seconds before the n-th retry while Elasticsearch is unreachable: 1, 2, 4, …
 # capped, so the queue is replayed within a minute of the node coming back.
@@ -56,7 +59,9 @@ def sync_index(attempt=0):
     """Replay every queued index update, in bulk batches. While Elasticsearch is
     unreachable, enqueue the next try after a growing delay, so the worker
     catches up by itself once the node is back (no cron)."""
-    applied, remaining, error = replay(timeout=WORKER_TIMEOUT, guard=worker_guard)
+    applied, remaining, error = replay(
+        limit=WORKER_BATCH, timeout=WORKER_TIMEOUT, guard=worker_guard
+    )
     outcome = {"applied": applied, "remaining": remaining}
     if error is None:
         return outcome
