@@ -189,12 +189,17 @@ def main():
         if not args.bulk:
             return
         built = time.monotonic()
+        commit = []
         with transaction.atomic():
+            # Registered first, so it runs first after the commit: the clock
+            # starts before the other on-commit work (enqueuing, translator mails).
+            transaction.on_commit(lambda: commit.append(time.monotonic()))
             pages = new_pages(args.bulk, "Vendim i kuvendit")
             for page in pages:
                 page.save_revision().publish()
-        committed = time.monotonic()
-        seconds = wait_found(es, alias, [p.pk for p in pages], timeout=600)
+        (committed,) = commit
+        waited = wait_found(es, alias, [p.pk for p in pages], timeout=600)
+        seconds = None if waited is None else time.monotonic() - committed
         print(
             f"bulk publish of {args.bulk} pages in one transaction: "
             f"{committed - built:.1f} s to publish, all searchable "
