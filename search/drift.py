@@ -4,7 +4,7 @@ catch-up after an outage is proven when it answers "no drift"."""
 from elasticsearch import helpers
 
 from . import backend
-from .indexing import indexable_pages
+from .indexing import indexable_pages, stored_status
 from .models import PendingIndexUpdate
 
 
@@ -13,7 +13,7 @@ def computed_status(page):
     new revision (an act amended by another one is updated in place), so the
     revision id alone cannot tell that the index is behind."""
     status = getattr(page, "search_status", None)
-    return (status() if callable(status) else None) or None
+    return stored_status(page, status() if callable(status) else None)
 
 
 def expected_documents():

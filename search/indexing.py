@@ -51,6 +51,13 @@ def index_value(value):
     return value
 
 
+def stored_status(page, status):
+    """The status a page's document stores: none for a type with states, which
+    are computed when asked (dsl.status_filter) and so never go stale."""
+    entry = registry.for_page(page)
+    return None if entry and entry.states else status or None
+
+
 def page_documents(page, restricted=None):
     """(id, source) pairs for a page and each public document attached to it.
 
@@ -88,9 +95,7 @@ def page_documents(page, restricted=None):
         "indexed_at": timezone.now().isoformat(),
     }
     reference = data.get("reference_number") or ""
-    entry = registry.for_page(page)
-    # A type's states are computed when asked (dsl.status_filter), never stored.
-    status = None if entry and entry.states else data.get("status") or None
+    status = stored_status(page, data.get("status"))
     source = {
         **common,
         "type": data["type"],
