@@ -278,6 +278,10 @@ class TransparencyPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         DATE_PARAMETERS
     )
+    # Another Transparenca site indexing this one (sources.adapters.transparenca)
+    # groups translations by translation_key and skips pages whose
+    # last_published_at it has seen: one listing instead of a request a page.
+    meta_fields = PagesAPIViewSet.meta_fields + ["translation_key", "last_published_at"]
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -290,6 +290,8 @@ PAGE = obj(
                 "html_url": {"type": "string", "format": "uri"},
                 "slug": STRING,
                 "first_published_at": {"type": "string", "format": "date-time"},
+                "last_published_at": {"type": "string", "format": "date-time"},
+                "translation_key": {"type": "string", "format": "uuid"},
                 "locale": {"type": "string", "example": default_language_code()},
             }
         ),

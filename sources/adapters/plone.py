@@ -132,6 +132,10 @@ class PloneAdapter(Adapter):
             dict,
             "an item",
         )
+        if not self.type_key(item.get("@type", "")):
+            # A folder (the add-on notifies for every content change) or a
+            # type the hub does not index: nothing to show, not an error.
+            raise Gone(f"{external_id} is a {item.get('@type')!r}, not indexed")
         return self.record(item)
 
     def group(self, item):

@@ -224,3 +224,14 @@ def test_publish_edit_translate_retract_and_a_down_plone(
     assert indexed(f"ext-{SLUG}-{uid}")
     source.refresh_from_db()
     assert source.last_error == "" and source.consecutive_failures == 0
+
+    # Deleted in Plone and the hub never told (its webhook is left in the
+    # recorder): the next reconcile lists every public UID and drops it.
+    api.call("DELETE", "/sr/obavestenje-ulica")
+    assert indexed(f"ext-{SLUG}-{serbian['UID']}")
+    gone = sync.reconcile(source)
+    assert gone["removed"] == 1, gone
+    assert indexed(f"ext-{SLUG}-{serbian['UID']}") is None
+    assert {lang["locale"] for lang in indexed(f"ext-{SLUG}-{uid}")["languages"]} == {
+        "sq"
+    }
