@@ -44,7 +44,12 @@ def site_url(tmp_path_factory):
         "SEARCH_INDEX_PREFIX": f"browser_{os.getpid()}",
     }
     manage = [sys.executable, str(REPO / "manage.py")]
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo_content"]):
+    # No worker runs beside this server: build the index the worker would fill.
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["load_demo_content"],
+        ["rebuild_search_index"],
+    ):
         subprocess.run(
             [*manage, *command],
             env=env,

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
 @pytest.fixture(scope="module")
 def search_site(site_url, elasticsearch_url):
-    """The browser site indexes its demo content as it loads (see conftest)."""
+    """The browser site's index is built as it starts (see conftest)."""
     yield site_url
     from elasticsearch import Elasticsearch
 
