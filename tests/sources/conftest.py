@@ -1,35 +1,19 @@
 import json
-import os
 import threading
 import time
-import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.test import override_settings
 
 from search import backend
+from tests.search_index import demo_index, refresh  # noqa: F401
 
 
 @pytest.fixture(scope="session")
 def hub_index(elasticsearch_url, django_db_setup, django_db_blocker):
     """The hub's demo content indexed once, under a prefix of its own."""
-    from search.rebuild import rebuild
-
-    base = os.environ.get("SEARCH_INDEX_PREFIX", "transparenca_test")
-    prefix = f"{base}_src_{uuid.uuid4().hex[:8]}"
-    override = override_settings(SEARCH_INDEX_PREFIX=prefix)
-    override.enable()
-    backend.reset_breakers()
-    try:
-        with django_db_blocker.unblock(), open(os.devnull, "w") as devnull:
-            rebuild(out=devnull)
-        yield backend.alias_name()
-    finally:
-        es = backend.client(timeout=30)
-        es.indices.delete(index=f"{prefix}_transparency*", ignore_unavailable=True)
-        es.close()
-        override.disable()
+    with demo_index(django_db_blocker, "_src") as alias:
+        yield alias
 
 
 @pytest.fixture(autouse=True)
@@ -37,12 +21,6 @@ def _closed_breaker():
     backend.reset_breakers()
     yield
     backend.reset_breakers()
-
-
-def refresh():
-    es = backend.client(timeout=30)
-    es.indices.refresh(index=backend.alias_name())
-    es.close()
 
 
 def indexed(doc_id):
