@@ -47,6 +47,11 @@ DEFAULT = QueryOptions()
 EXACT = replace(DEFAULT, fuzziness="0", suggest=False)
 
 
+# The name of the precise match in a hit's `matched_queries`: the exact pass
+# trusts its top hits only when they matched it, not only the forgiving one.
+PRECISE = "precise"
+
+
 def weighted_fields(prefix=False):
     suffix = ".prefix" if prefix else ""
     return [
@@ -74,6 +79,7 @@ def candidates(rest, reference, options):
                         "fuzziness": options.fuzziness,
                         "prefix_length": 1,
                         "minimum_should_match": "3<-25%",
+                        "_name": PRECISE,
                     }
                 },
                 {
@@ -81,6 +87,7 @@ def candidates(rest, reference, options):
                         "query": rest,
                         "fields": prefixed or everything,
                         "minimum_should_match": "3<-25%",
+                        "_name": PRECISE,
                     }
                 },
                 {"term": {"reference_number.key": reference}},
