@@ -73,6 +73,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--exact", action="store_true", help="profile the exact first pass"
+    )
     args = parser.parse_args()
     import django
 
@@ -81,7 +84,10 @@ def main():
     from search_bench import QUERIES, load_corpus
 
     from search import backend
+    from search.dsl import DEFAULT, EXACT
     from search.query import build_body, parse_params
+
+    options = EXACT if args.exact else DEFAULT
 
     es = backend.client(timeout=120)
     index = backend.new_index_name()
@@ -94,7 +100,7 @@ def main():
         took = {part: [] for part in parts}
         for _ in range(args.rounds):
             for locale, q in queries:
-                body = build_body(parse_params({"q": q}, locale))
+                body = build_body(parse_params({"q": q}, locale), options)
                 for part in parts:
                     trimmed = body if part is None else without(body, part)
                     took[part].append(es.search(index=index, **trimmed)["took"])
@@ -105,7 +111,7 @@ def main():
             print(f"  without {part:10}: {mean:6.1f} ms  (saves {whole - mean:5.1f})")
         totals = Counter()
         for locale, q in queries:
-            body = build_body(parse_params({"q": q}, locale))
+            body = build_body(parse_params({"q": q}, locale), options)
             totals += profile_times(es.search(index=index, profile=True, **body))
         print("profile, time per clause type (ms, summed over the queries):")
         for kind, nanos in totals.most_common(12):
