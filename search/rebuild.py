@@ -3,6 +3,8 @@
 import itertools
 import sys
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from elasticsearch import helpers
@@ -41,36 +43,52 @@ def hooked_actions(index, counter):
 
 
 # Measured with bench/search_bench.py (BENCHMARKS.md): chunks of 1,000 small
-# documents (capped at 10 MB for attachment-heavy ones) sent by two threads keep
-# both of a small node's cores busy; more threads only queue in its write pool.
+# documents (capped at 10 MB for attachment-heavy ones), two in flight, keep
+# both of a small node's cores busy; more only queue in its write pool.
 BULK_CHUNK = 1000
 BULK_BYTES = 10 * 1024 * 1024
 BULK_THREADS = 2
 
 
+def send(es, chunk):
+    ok, errors = helpers.bulk(
+        es,
+        chunk,
+        chunk_size=len(chunk),
+        max_chunk_bytes=BULK_BYTES,
+        raise_on_error=False,
+        raise_on_exception=False,
+    )
+    return ok, errors
+
+
 def bulk_load(es, index, actions):
     """Index `actions` into the new, unsearched `index` as fast as it takes them:
     no refresh and no replica while loading (each would redo the work), both
-    restored afterwards. Returns (documents indexed, [errors])."""
+    restored afterwards. The actions are built in this thread (they read the
+    database through this thread's connection); only sending is parallel.
+    Returns (documents indexed, [errors])."""
     es.indices.put_settings(
         index=index,
         settings={"index": {"refresh_interval": "-1", "number_of_replicas": 0}},
     )
     indexed, errors = 0, []
+
+    def collect(future):
+        nonlocal indexed
+        ok, failed = future.result()
+        indexed += ok
+        errors.extend(failed)
+
     try:
-        for ok, item in helpers.parallel_bulk(
-            es,
-            actions,
-            thread_count=BULK_THREADS,
-            chunk_size=BULK_CHUNK,
-            max_chunk_bytes=BULK_BYTES,
-            raise_on_error=False,
-            raise_on_exception=False,
-        ):
-            if ok:
-                indexed += 1
-            else:
-                errors.append(item)
+        with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
+            in_flight = deque()
+            for chunk in chunked(actions, BULK_CHUNK):
+                in_flight.append(pool.submit(send, es, chunk))
+                if len(in_flight) >= BULK_THREADS:
+                    collect(in_flight.popleft())
+            while in_flight:
+                collect(in_flight.popleft())
     finally:
         es.indices.put_settings(
             index=index,
@@ -83,6 +101,12 @@ def bulk_load(es, index, actions):
         )
         es.indices.refresh(index=index)
     return indexed, errors
+
+
+def chunked(items, size):
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def wait_for_searches_to_finish(es, index, seconds=10.0):
