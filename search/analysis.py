@@ -159,11 +159,21 @@ def index_mappings():
         "revision": keyword,
     }
     for code in LANGUAGES:
-        prefix = {"prefix": {"type": "text", "analyzer": f"{code}_prefix"}}
+        # Offsets in the postings let the unified highlighter read where the
+        # words are instead of analysing every hit's text again (measured with
+        # bench/query_profile.py: highlighting was the dearest part of a search).
+        prefix = {
+            "prefix": {
+                "type": "text",
+                "analyzer": f"{code}_prefix",
+                "index_options": "offsets",
+            }
+        }
         for field in TEXT_FIELDS:
             properties[f"{field}_{code}"] = {
                 "type": "text",
                 "analyzer": code,
+                "index_options": "offsets",
                 "fields": prefix,
                 "copy_to": f"all_{code}",
             }

@@ -4,7 +4,7 @@ Type-specific rules (a competition's or a session's state) come from the
 registry (core/search_registry.py), built here at query time so they never go
 stale in the index."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.search_registry import registry
 
@@ -32,13 +32,24 @@ FACET_NAMES = {"department": "department", "source": "municipality"}
 @dataclass(frozen=True)
 class QueryOptions:
     """Measured on the relevance set (README, "Search");
-    bench/relevance_variants.py switches these off to show what each gives."""
+    bench/relevance_variants.py switches these off to show what each gives.
+    `suggest`: ask for a "did you mean" (only the pass that can answer nothing)."""
 
     fuzziness: str = "AUTO"
     prefix_fields: bool = True
+    suggest: bool = True
 
 
 DEFAULT = QueryOptions()
+# The first pass of search.query.search: exact words (and prefixes) only.
+# Fuzzy expansion over every language's field was most of a search's cost
+# (bench/query_profile.py); it runs only when this pass finds too little.
+EXACT = replace(DEFAULT, fuzziness="0", suggest=False)
+
+
+# The name of the precise match in a hit's `matched_queries`: the exact pass
+# trusts its top hits only when they matched it, not only the forgiving one.
+PRECISE = "precise"
 
 
 def weighted_fields(prefix=False):
@@ -68,6 +79,7 @@ def candidates(rest, reference, options):
                         "fuzziness": options.fuzziness,
                         "prefix_length": 1,
                         "minimum_should_match": "3<-25%",
+                        "_name": PRECISE,
                     }
                 },
                 {
@@ -75,6 +87,7 @@ def candidates(rest, reference, options):
                         "query": rest,
                         "fields": prefixed or everything,
                         "minimum_should_match": "3<-25%",
+                        "_name": PRECISE,
                     }
                 },
                 {"term": {"reference_number.key": reference}},
@@ -125,7 +138,9 @@ def text_query(q, visitor_locale, options=DEFAULT):
         # Citizens' own words (search/recall.py): a forgiving alternative to
         # the match above, and ranking boosts.
         fields = {"all": every_language(), "weighted": weighted_fields()}
-        alternatives, boosts = recall.clauses(rest, visitor_locale, fields)
+        alternatives, boosts = recall.clauses(
+            rest, visitor_locale, fields, options.fuzziness
+        )
         must[0]["bool"]["should"] += alternatives
         should += boosts
     for phrase in phrases:
@@ -268,7 +283,7 @@ def build_body(params, options=DEFAULT):
             [text for text in [rest, *phrases] if text] if params.q else None
         ),
     }
-    if rest:
+    if rest and options.suggest:
         body["suggest"] = did_you_mean(rest)
     return body
 

@@ -3,7 +3,10 @@
 import itertools
 import sys
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 
+from django.conf import settings
 from elasticsearch import helpers
 from wagtail import hooks
 
@@ -39,6 +42,73 @@ def hooked_actions(index, counter):
             yield action
 
 
+# Measured with bench/search_bench.py (BENCHMARKS.md): chunks of 1,000 small
+# documents (capped at 10 MB for attachment-heavy ones), two in flight, keep
+# both of a small node's cores busy; more only queue in its write pool.
+BULK_CHUNK = 1000
+BULK_BYTES = 10 * 1024 * 1024
+BULK_THREADS = 2
+
+
+def send(es, chunk):
+    ok, errors = helpers.bulk(
+        es,
+        chunk,
+        chunk_size=len(chunk),
+        max_chunk_bytes=BULK_BYTES,
+        raise_on_error=False,
+        raise_on_exception=False,
+    )
+    return ok, errors
+
+
+def bulk_load(es, index, actions):
+    """Index `actions` into the new, unsearched `index` as fast as it takes them:
+    no refresh and no replica while loading (each would redo the work), both
+    restored afterwards. The actions are built in this thread (they read the
+    database through this thread's connection); only sending is parallel.
+    Returns (documents indexed, [errors])."""
+    es.indices.put_settings(
+        index=index,
+        settings={"index": {"refresh_interval": "-1", "number_of_replicas": 0}},
+    )
+    indexed, errors = 0, []
+
+    def collect(future):
+        nonlocal indexed
+        ok, failed = future.result()
+        indexed += ok
+        errors.extend(failed)
+
+    try:
+        with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
+            in_flight = deque()
+            for chunk in chunked(actions, BULK_CHUNK):
+                in_flight.append(pool.submit(send, es, chunk))
+                if len(in_flight) >= BULK_THREADS:
+                    collect(in_flight.popleft())
+            while in_flight:
+                collect(in_flight.popleft())
+    finally:
+        es.indices.put_settings(
+            index=index,
+            settings={
+                "index": {
+                    "refresh_interval": None,
+                    "number_of_replicas": getattr(settings, "SEARCH_REPLICAS", 0),
+                }
+            },
+        )
+        es.indices.refresh(index=index)
+    return indexed, errors
+
+
+def chunked(items, size):
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 def wait_for_searches_to_finish(es, index, seconds=10.0):
     """A search that resolved the alias just before the swap still runs on the
     old index: deleting it under that search answers the citizen a 503."""
@@ -62,16 +132,14 @@ def rebuild(out=sys.stdout, keep_old=False):
         backend.create_index(es, name)
         pages = list(indexable_pages().specific(defer=False))
         counter = {"documents": 0}
-        ok, errors = helpers.bulk(
+        ok, errors = bulk_load(
             es,
+            name,
             itertools.chain(
                 generate(pages, name, counter, out), hooked_actions(name, counter)
             ),
-            raise_on_error=False,
-            chunk_size=200,
         )
         out.write("\n")
-        es.indices.refresh(index=name)
         old = backend.indices_behind_alias(es)
         actions = [{"remove": {"index": index, "alias": alias}} for index in old]
         if es.indices.exists(index=alias) and not es.indices.exists_alias(name=alias):

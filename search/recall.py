@@ -130,10 +130,11 @@ def content_words(text):
     return [w for w in re.findall(r"\w+", text) if fold(w) not in question_words()]
 
 
-def clauses(rest, visitor_locale, fields):
+def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
     """(alternatives to the required match, ranking boosts) for the words
     `rest`; `fields` are the whole-document fields per language (`all_sq`...)
-    and the weighted ones (`title_sq^6`...) as {"all": [...], "weighted": [...]}.
+    and the weighted ones (`title_sq^6`...) as {"all": [...], "weighted": [...]};
+    `fuzziness` is the query's (its exact first pass asks with "0").
     """
     alternatives, boosts = [], []
     content = " ".join(content_words(rest))
@@ -144,7 +145,7 @@ def clauses(rest, visitor_locale, fields):
                 "multi_match": {
                     "query": content,
                     "fields": fields["all"],
-                    "fuzziness": "AUTO",
+                    "fuzziness": fuzziness,
                     "prefix_length": 1,
                     "minimum_should_match": LOOSE_MATCH,
                     "boost": LOOSE_BOOST,
