@@ -83,6 +83,25 @@ def client(timeout=INDEX_TIMEOUT):
     return get_client(timeout=timeout, max_retries=retries, retry_on_timeout=False)
 
 
+_shared = {}
+_shared_lock = threading.Lock()
+
+
+def shared_client(timeout=INDEX_TIMEOUT):
+    """A client kept for the process (per timeout and node list), so a search
+    doesn't open a new connection pool and TCP connection each time. The client
+    is thread-safe; a forked worker (gunicorn) builds its own (keyed by pid)."""
+    import os
+
+    options = getattr(settings, "ELASTICSEARCH_CLIENT_OPTIONS", {})
+    key = (os.getpid(), settings.ELASTICSEARCH_URL, repr(options), timeout)
+    with _shared_lock:
+        es = _shared.get(key)
+        if es is None:
+            es = _shared[key] = client(timeout)
+    return es
+
+
 def call(operation, timeout=INDEX_TIMEOUT, guard=None):
     """Run `operation(es)` behind a circuit breaker; SearchUnavailable if not."""
     from elastic_transport import TransportError
@@ -91,7 +110,7 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
     breaker = guard or globals()["breaker"]
     if not breaker.allow():
         raise SearchUnavailable("circuit open")
-    es = client(timeout)
+    es = shared_client(timeout)
     try:
         result = operation(es)
     except TransportError as error:
@@ -103,8 +122,6 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
             breaker.failure()
             raise SearchUnavailable(str(error)) from error
         raise
-    finally:
-        es.close()
     breaker.success()
     return result
 

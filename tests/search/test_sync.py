@@ -166,13 +166,14 @@ def test_unreachable_node_degrades_and_the_queue_lands_later(
 
 def test_circuit_breaker_stops_trying_after_failures(monkeypatch):
     attempts = []
-    real_client = backend.client
+    real_client = backend.shared_client
 
     def counting_client(*args, **kwargs):
         attempts.append(1)
         return real_client(*args, **kwargs)
 
-    monkeypatch.setattr(backend, "client", counting_client)
+    # Every attempt asks for the (kept) client; an open breaker asks nothing.
+    monkeypatch.setattr(backend, "shared_client", counting_client)
     with override_settings(ELASTICSEARCH_URL=UNREACHABLE):
         for _ in range(5):
             answer = run_search(parse_params({"q": "buxhet"}, "sq"))
