@@ -10,12 +10,15 @@ with SEARCH_SHARDS=3, SEARCH_REPLICAS=1, then prints the searches that failed,
 the acknowledged updates missing at the end, and the time back to green.
 tests/search/test_cluster.py runs a short form of the same drill.
 
-The client is given every node and retries a request on another node when one
-does not answer: that is what survives the loss (a client pinned to one node
-fails with it).
+The searches and updates go through the product (search.query.search and
+search.backend.call with the three nodes in ELASTICSEARCH_URL): its client is
+given every node and retries a request on another node when one does not
+answer, which is what survives the loss (a client pinned to one node fails
+with it). Only the set-up and the final checks use the drill's own client.
 """
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -90,60 +93,75 @@ def create_index(es, pages):
 
 
 class Drill:
-    """Searchers and a publisher running until `stop`; counts everything."""
+    """Searchers and a publisher running until `stop`; counts everything.
+
+    Both go through the product: a citizen's search is search.query.search()
+    (backend.call, the search breaker, the kept client, SEARCH_TIMEOUT), an
+    editor's update is backend.call with the index budget (INDEX_TIMEOUT, the
+    index breaker). What fails here fails for a citizen."""
 
     def __init__(self, queries, pages, searchers):
         self.queries, self.pages, self.searchers = queries, pages, searchers
         self.stopping = threading.Event()
         self.lock = threading.Lock()
-        self.searches = self.failed = self.partial = 0
+        self.searches = self.failed = 0
         self.latencies, self.errors = [], []
         self.acknowledged, self.retried = [], 0
+        self.began = time.monotonic()
+
+    def failure(self, started, error):
+        # When, how long it took, and why: the cause under SearchUnavailable.
+        cause = error.__cause__ or error
+        at, took = started - self.began, time.monotonic() - started
+        self.errors.append(f"at {at:.1f} s after {took:.1f} s: {cause!r}"[:400])
 
     def search_loop(self, offset):
-        from search.query import build_body, parse_params
+        from search.backend import SearchUnavailable
+        from search.query import parse_params, search
 
-        es = client()
         i = offset
         while not self.stopping.is_set():
             query = self.queries[i % len(self.queries)]
             i += self.searchers
-            body = build_body(parse_params({"q": query["q"]}, query["locale"]))
             started = time.monotonic()
             try:
-                response = es.search(index=INDEX, **body)
-                ok = response["_shards"]["failed"] == 0
-            except Exception as error:  # noqa: BLE001 - counted, not raised
+                search(parse_params({"q": query["q"]}, query["locale"]))
+                ok = True
+            except SearchUnavailable as error:  # the degraded search would answer
                 ok = False
-                self.errors.append(repr(error)[:200])
+                self.failure(started, error)
             with self.lock:
                 self.searches += 1
                 self.latencies.append(time.monotonic() - started)
                 self.failed += not ok
-        es.close()
 
     def publish_loop(self):
-        """One page at a time, as editors publish; a failed write stays queued
+        """One page at a time, as editors publish; a refused write stays queued
         and is retried, as search_sync retries PendingIndexUpdate rows."""
+        from search import backend
         from tests.search.eval.harness import project_source
 
-        es = client()
         queue = list(self.pages)
         while queue and not self.stopping.is_set():
             page = queue[0]
+            doc_id = f"published-{page['id']}"
             source = {**project_source(page), "title": f"{page['title']} (2)"}
             try:
-                es.index(index=INDEX, id=f"published-{page['id']}", document=source)
-            except Exception:  # noqa: BLE001 - retried below
+                backend.call(
+                    lambda es, i=doc_id, d=source: es.index(
+                        index=INDEX, id=i, document=d
+                    )
+                )
+            except backend.SearchUnavailable:
                 self.retried += 1
                 time.sleep(0.5)
                 continue
-            self.acknowledged.append(f"published-{page['id']}")
+            self.acknowledged.append(doc_id)
             queue.pop(0)
             time.sleep(0.05)
-        es.close()
 
     def start(self):
+        self.began = time.monotonic()
         self.threads = [
             threading.Thread(target=self.search_loop, args=(n,), daemon=True)
             for n in range(self.searchers)
@@ -166,6 +184,17 @@ class Drill:
         return [doc_id for doc_id in ids if doc_id not in found]
 
 
+class PartialAnswers(logging.Handler):
+    """Counts the partial answers backend.call asked again (its warning)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += record.getMessage().startswith("Partial search answer")
+
+
 def wait_green(es, limit=300):
     started = time.monotonic()
     while time.monotonic() - started < limit:
@@ -181,36 +210,57 @@ def wait_green(es, limit=300):
 def run(pages, queries, seconds, kill_after, down_for, searchers, victim=2,
         env=None, out=print):  # fmt: skip
     """The drill; returns its numbers. The cluster must be up."""
+    from django.test import override_settings
+
+    from search import backend
+
     es = client(timeout=120)
     initial, later = pages[: len(pages) // 2], pages[len(pages) // 2 :]
     create_index(es, initial)
     drill = Drill(queries, later, searchers)
-    drill.start()
-    began = time.monotonic()
-    time.sleep(kill_after)
-    script("cluster-kill", victim, env=env)
-    killed_at = time.monotonic() - began
-    out(f"killed node {victim} at {killed_at:.0f} s")
-    time.sleep(down_for)
-    restart = time.monotonic()
-    script("cluster-start", env=env)
-    green = wait_green(es)
-    back = time.monotonic() - restart
-    out(f"node {victim} restarted; green {back:.0f} s after the restart began")
-    time.sleep(max(0, seconds - (time.monotonic() - began)))
-    drill.stop()
+    partial = PartialAnswers()
+    backend.logger.addHandler(partial)
+    # The product's searches and updates against the three nodes and the
+    # drill's index (alias_name() is "<prefix>_transparency").
+    product = override_settings(
+        ELASTICSEARCH_URL=",".join(urls()),
+        SEARCH_INDEX_PREFIX=INDEX.removesuffix("_transparency"),
+    )
+    product.enable()
+    backend.reset_breakers()
+    try:
+        drill.start()
+        time.sleep(kill_after)
+        script("cluster-kill", victim, env=env)
+        killed_at = time.monotonic() - drill.began
+        out(f"killed node {victim} at {killed_at:.0f} s")
+        time.sleep(down_for)
+        restart = time.monotonic()
+        script("cluster-start", env=env)
+        green = wait_green(es)
+        back = time.monotonic() - restart
+        out(f"node {victim} restarted; green {back:.0f} s after the restart began")
+        time.sleep(max(0, seconds - (time.monotonic() - drill.began)))
+    finally:
+        drill.stop()
+        product.disable()
+        backend.logger.removeHandler(partial)
+        backend.reset_breakers()
     lost = drill.lost(es)
     latencies = sorted(drill.latencies) or [0]
     result = {
         "searches": drill.searches,
         "failed_searches": drill.failed,
+        "partial_retried": partial.count,
         "published": len(drill.acknowledged),
         "write_retries": drill.retried,
         "lost_updates": len(lost),
-        "time_to_green": None if green is None else back,
-        "p50_ms": latencies[len(latencies) // 2] * 1000,
-        "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000,
-        "errors": drill.errors[:5],
+        "killed_at": round(killed_at, 1),
+        "time_to_green": None if green is None else round(back, 1),
+        "p50_ms": round(latencies[len(latencies) // 2] * 1000),
+        "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000),
+        "max_ms": round(latencies[-1] * 1000),
+        "errors": drill.errors[:10],
     }
     es.indices.delete(index=INDEX, ignore_unavailable=True)
     es.close()
@@ -223,7 +273,6 @@ def main():
     import django
 
     django.setup()
-    import logging
 
     # Every retry on the dead node is logged otherwise; the counts say it all.
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)

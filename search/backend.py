@@ -73,46 +73,87 @@ def alias_name():
     return f"{settings.SEARCH_INDEX_PREFIX}_transparency"
 
 
-def client(timeout=INDEX_TIMEOUT):
-    """The project's one client (core.elasticsearch_client). A caller behind the
-    breaker must learn at once that the cluster is gone: a failed node is retried
-    only on the other nodes, once each, and a timeout is never retried."""
+def client(timeout=INDEX_TIMEOUT, searching=False):
+    """The project's one client (core.elasticsearch_client). A failed node
+    (connection refused or reset, 502/503/504) is retried on the other nodes,
+    once each. A timeout is retried only for a citizen's search (`searching`)
+    and only when there is another node to ask: an editor's index call keeps
+    its one-second budget, and a single node that is slow is not asked twice."""
     from core.elasticsearch_client import get_client, nodes
 
     retries = max(len(nodes(settings.ELASTICSEARCH_URL)) - 1, 0)
-    return get_client(timeout=timeout, max_retries=retries, retry_on_timeout=False)
+    return get_client(
+        timeout=timeout,
+        max_retries=retries,
+        retry_on_timeout=searching and retries > 0,
+        retry_on_status=RETRY_ON_STATUS,
+    )
 
+
+# Gateway and "unavailable" answers: another node may answer. Not 429: a
+# cluster pushing back must not get the same search again from us at once.
+RETRY_ON_STATUS = (502, 503, 504)
 
 _shared = {}
 _shared_lock = threading.Lock()
 
 
-def shared_client(timeout=INDEX_TIMEOUT):
-    """A client kept for the process (per timeout and node list), so a search
-    doesn't open a new connection pool and TCP connection each time. The client
-    is thread-safe; a forked worker (gunicorn) builds its own (keyed by pid)."""
+def shared_client(timeout=INDEX_TIMEOUT, searching=False):
+    """A client kept for the process (per timeout, purpose and node list), so a
+    search doesn't open a new connection pool and TCP connection each time. The
+    client is thread-safe; a forked worker (gunicorn) builds its own (by pid)."""
     import os
 
     options = getattr(settings, "ELASTICSEARCH_CLIENT_OPTIONS", {})
-    key = (os.getpid(), settings.ELASTICSEARCH_URL, repr(options), timeout)
+    key = (os.getpid(), settings.ELASTICSEARCH_URL, repr(options), timeout, searching)
     with _shared_lock:
         es = _shared.get(key)
         if es is None:
-            es = _shared[key] = client(timeout)
+            es = _shared[key] = client(timeout, searching)
     return es
 
 
+def partial(result):
+    """True when a search (or any answer of an msearch) is missing shards: an
+    answer from only some of the index is not the answer to the question."""
+    body = getattr(result, "body", result)  # ObjectApiResponse has no .get
+    try:
+        answers = body.get("responses", [body])
+        return any(
+            answer.get("_shards", {}).get("failed", 0) > 0
+            or answer.get("timed_out", False)
+            for answer in answers
+            if "hits" in answer
+        )
+    except (TypeError, AttributeError, KeyError):  # not a search's answer
+        return False
+
+
 def call(operation, timeout=INDEX_TIMEOUT, guard=None):
-    """Run `operation(es)` behind a circuit breaker; SearchUnavailable if not."""
+    """Run `operation(es)` behind a circuit breaker; SearchUnavailable if not.
+
+    With `guard=search_breaker` it is a citizen's search: the client retries
+    on the other nodes (timeouts too), and a partial answer (`_shards.failed`,
+    a copy of a shard lost with its node) is asked once more, then treated
+    as no answer (the degraded search answers instead) rather than shown as
+    if it were complete. ES's allow_partial_search_results stays at its
+    default (true): the 200 with `_shards.failed` is what we can check here,
+    whatever status ES would give a refused partial answer."""
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 
     breaker = guard or globals()["breaker"]
+    searching = breaker is search_breaker
     if not breaker.allow():
         raise SearchUnavailable("circuit open")
-    es = shared_client(timeout)
+    es = shared_client(timeout, searching) if searching else shared_client(timeout)
     try:
         result = operation(es)
+        if searching and partial(result):
+            logger.warning("Partial search answer; asking once more")
+            result = operation(es)
+            if partial(result):
+                raise SearchUnavailable("partial answer: shards failed")
     except TransportError as error:
         breaker.failure()
         logger.warning("Elasticsearch unreachable: %s", error)
@@ -121,6 +162,9 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
         if getattr(error, "status_code", 500) >= 500:
             breaker.failure()
             raise SearchUnavailable(str(error)) from error
+        raise
+    except SearchUnavailable:
+        breaker.failure()
         raise
     breaker.success()
     return result
