@@ -8,6 +8,7 @@ what the product's client does with several nodes and with a partial answer.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -49,12 +50,20 @@ def cluster():
     folder = Path(tempfile.mkdtemp(prefix="transparenca-cluster-"))
     folder.chmod(0o755)
     env = {"ES_CLUSTER_DIR": str(folder)}
+    # A CI timeout or `kill` sends SIGTERM, which ends pytest without teardown:
+    # as an interrupt, the `finally` below still stops three JVMs.
+    previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         cluster_drill.script("cluster-start", env=env)
         yield env
     finally:
         cluster_drill.script("cluster-stop", env=env)
         shutil.rmtree(folder, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @pytest.mark.elasticsearch
