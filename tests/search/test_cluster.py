@@ -70,9 +70,13 @@ def interrupt(signum, frame):
 def test_losing_a_node_fails_no_search_and_loses_no_update(cluster):
     pages = harness.pages()[:400]
     queries = harness.queries()[::5]
+    # 10 s per attempt, not the product's 3 s: two shared cores run the three
+    # JVMs, and here even the healthy cluster's median search took 3.3 s (load
+    # average 15), so 3 s would fail searches for the machine, not the loss.
+    # The failover (other nodes, timeouts, partial answers) is the product's.
     result = cluster_drill.run(
         pages, queries, seconds=20, kill_after=5, down_for=8, searchers=2,
-        env=cluster, out=print,
+        env=cluster, out=print, search_timeout=10,
     )  # fmt: skip
     print(result)  # shown with -rP: the times and counts of this run
     assert result["searches"] > 0, result
