@@ -2,7 +2,7 @@
 three-node cluster is killed (SIGKILL) and started again.
 
     .venv/bin/python bench/cluster_drill.py [--seconds 90] [--kill-after 20] \
-        [--down-for 30] [--searchers 8]
+        [--down-for 30] [--searchers 8] [--search-timeout 3]
 
 Starts the cluster with `scripts/elasticsearch cluster-start` unless it answers
 (and leaves it running then), indexes the evaluation set's pages into an index
