@@ -149,11 +149,10 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
     es = shared_client(timeout, searching) if searching else shared_client(timeout)
     try:
         result = operation(es)
-        if searching and partial(result):
+        again = searching and partial(result)
+        if again:
             logger.warning("Partial search answer; asking once more")
             result = operation(es)
-            if partial(result):
-                raise SearchUnavailable("partial answer: shards failed")
     except TransportError as error:
         breaker.failure()
         logger.warning("Elasticsearch unreachable: %s", error)
@@ -163,9 +162,9 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
             breaker.failure()
             raise SearchUnavailable(str(error)) from error
         raise
-    except SearchUnavailable:
+    if again and partial(result):
         breaker.failure()
-        raise
+        raise SearchUnavailable("partial answer: shards failed")
     breaker.success()
     return result
 
