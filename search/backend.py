@@ -146,7 +146,7 @@ def call(operation, timeout=INDEX_TIMEOUT, guard=None):
     searching = breaker is search_breaker
     if not breaker.allow():
         raise SearchUnavailable("circuit open")
-    es = shared_client(timeout, searching) if searching else shared_client(timeout)
+    es = shared_client(timeout, searching)
     try:
         result = operation(es)
         again = searching and partial(result)
