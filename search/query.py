@@ -114,6 +114,18 @@ def merged(responses):
     return response
 
 
+def newest_first_among_equals(response):
+    """A rescored page in the order of the sort before the rescore (score,
+    then the newer key date): Elasticsearch allows no sort with a rescore, and
+    leaves equal scores (a year of monthly minutes) in index order."""
+    hits = response["hits"]["hits"]
+    by_date = sorted(
+        hits, key=lambda hit: hit["_source"].get("key_date") or "", reverse=True
+    )
+    response["hits"]["hits"] = sorted(by_date, key=lambda hit: -hit["_score"])
+    return response
+
+
 def two_pass(ask, params, options=DEFAULT):
     """The response to `params`: exact words first, then, if that finds fewer
     than FUZZY_BELOW groups, the whole query with fuzziness (and "did you
@@ -126,8 +138,14 @@ def two_pass(ask, params, options=DEFAULT):
         if total_groups(response) >= FUZZY_BELOW and all(
             PRECISE in hit.get("matched_queries", ()) for hit in top
         ):
-            return response
-    return merged(ask(requests(params, options)))
+            return finished(response, params, options)
+    return finished(merged(ask(requests(params, options))), params, options)
+
+
+def finished(response, params, options):
+    if options.rescore and params.q and params.sort == "relevance":
+        return newest_first_among_equals(response)
+    return response
 
 
 def search(params, options=DEFAULT):
