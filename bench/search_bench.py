@@ -376,7 +376,9 @@ def main():
                     plain = es.search(index=alias, **plain_body(q))["took"]
                     fastest["plain"][-1].append(plain)
             for name in [*VARIANTS, "plain"]:
-                took[name] = [min(runs) / 1000 for runs in zip(*fastest[name])]
+                took[name] = [
+                    min(runs) / 1000 for runs in zip(*fastest[name], strict=True)
+                ]
             mix = []
         for locale, q in mix:
             if not VARIANTS:
