@@ -287,8 +287,8 @@ def variants():
         "before": (before, None),
         "rescore only": (replace(before, rescore=True), None),
         "counts apart only": (replace(before, counts_apart=True), False),
-        "both, cache off": (DEFAULT, False),
-        "both, cache on": (DEFAULT, None),
+        "both, cache off": (replace(DEFAULT, counts_apart=True), False),
+        "both, cache on": (replace(DEFAULT, counts_apart=True), None),
     }
 
 

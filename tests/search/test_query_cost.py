@@ -13,6 +13,7 @@ from search.query import msearch, parse_params, requests, run_search, two_pass
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 BEFORE = replace(DEFAULT, rescore=False, counts_apart=False)
+APART = replace(DEFAULT, counts_apart=True)
 QUERIES = [
     ("vendimi per buxhetin", "sq"),
     ("одлука о буџету", "sr"),
@@ -53,11 +54,14 @@ def test_rescored_page_scores_as_the_one_body(search_index, q, locale):
 
     assert before_the_last_run(new) == before_the_last_run(old)
     assert now["aggregations"] == before["aggregations"]
+    apart = answer(search_index, params, APART)
+    assert apart["aggregations"] == before["aggregations"]
+    assert scored(apart) == scored(now)
 
 
 def test_counts_are_a_size_zero_request_without_scoring(search_index):
     params = parse_params({"q": "buxhet"}, "sq")
-    hits, counts = requests(params)
+    hits, counts = requests(params, APART)
     assert "aggs" not in hits and hits["rescore"]["window_size"] >= 100
     assert counts["size"] == 0 and "should" not in counts["query"]["bool"]
     # A date sort has nothing to rescore.
