@@ -65,7 +65,7 @@ def test_counts_are_a_size_zero_request_without_scoring(search_index):
     assert "aggs" not in hits and hits["rescore"]["window_size"] >= 100
     assert counts["size"] == 0 and "should" not in counts["query"]["bool"]
     # A date sort has nothing to rescore.
-    hits, _ = requests(parse_params({"q": "buxhet", "sort": "newest"}, "sq"))
+    hits, _ = requests(parse_params({"q": "buxhet", "sort": "newest"}, "sq"), APART)
     assert "rescore" not in hits and "sort" in hits
     # ... and scores nothing but the visitor's language version of a group.
     assert len(hits["query"]["bool"]["should"]) == 1
