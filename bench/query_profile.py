@@ -16,6 +16,7 @@ import os
 import statistics
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,11 +30,11 @@ def leaf(clause):
 
 def without(body, part):
     body = copy.deepcopy(body)
-    if part in ("aggs", "highlight", "collapse", "suggest"):
+    if part in ("aggs", "highlight", "collapse", "suggest", "rescore"):
         body.pop(part, None)
         return body
     # Drop every clause that mentions `part` ("fuzziness", ".prefix").
-    text = json.dumps(body["query"])
+    text = json.dumps([body["query"], body.get("rescore")])
     if part not in text:
         return body
 
@@ -47,6 +48,8 @@ def without(body, part):
         return node
 
     body["query"] = prune(body["query"])
+    if "rescore" in body:
+        body["rescore"] = prune(body["rescore"])
     return body
 
 
@@ -76,6 +79,11 @@ def main():
     parser.add_argument(
         "--exact", action="store_true", help="profile the exact first pass"
     )
+    parser.add_argument(
+        "--before",
+        action="store_true",
+        help="the one body of before the second round (no rescore, counts inside)",
+    )
     args = parser.parse_args()
     import django
 
@@ -88,6 +96,8 @@ def main():
     from search.query import build_body, parse_params
 
     options = EXACT if args.exact else DEFAULT
+    if args.before:
+        options = replace(options, rescore=False, counts_apart=False)
 
     es = backend.client(timeout=120)
     index = backend.new_index_name()
@@ -96,7 +106,7 @@ def main():
         load_corpus(es, index, args.docs)
         queries = [(loc, q) for loc, qs in QUERIES.items() for q in qs]
         parts = [None, "aggs", "highlight", "collapse", "suggest", "fuzziness"]
-        parts.append(".prefix")
+        parts += [".prefix", "rescore"]
         took = {part: [] for part in parts}
         for _ in range(args.rounds):
             for locale, q in queries:

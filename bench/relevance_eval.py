@@ -57,7 +57,7 @@ def variants(es, project):
 
 
 def main():
-    es = get_client()
+    es = get_client(timeout=120)  # a shared, busy node: bulk loads take time
     prefix = settings.SEARCH_INDEX_PREFIX
     started = time.monotonic()
     project, plain = harness.create_indices(es, prefix)

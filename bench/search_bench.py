@@ -241,24 +241,58 @@ def start_server(prefix, workers, threads):
     raise SystemExit("gunicorn did not answer within 60 s")
 
 
-def project_took(es, alias, q, locale):
+def project_took(es, alias, q, locale, variant=None):
     """The project's search as search.query.search sends it (one or two
-    passes, search.query.two_pass; one body before issue 15): summed `took`."""
+    passes of one msearch each, search.query.two_pass; one body before issue
+    15): the `took` of every request it sent, summed. `variant` is a key of
+    VARIANTS (None: the production setting)."""
     from search import query
 
     params = query.parse_params({"q": q}, locale)
     took = []
 
-    def ask(body):
-        response = es.search(index=alias, **body)
-        took.append(response["took"])
-        return response
+    if not hasattr(query, "requests"):  # before the second round: one body
 
-    if hasattr(query, "two_pass"):
-        query.two_pass(ask, params)
-    else:
-        ask(query.build_body(params))
+        def ask(body):
+            response = es.search(index=alias, **body)
+            took.append(response["took"])
+            return response
+
+        if hasattr(query, "two_pass"):
+            query.two_pass(ask, params)
+        else:
+            ask(query.build_body(params))
+        return sum(took)
+
+    options, cache = VARIANTS[variant] if variant else (query.DEFAULT, None)
+
+    def ask_all(bodies):
+        responses = query.msearch(es, alias, bodies, request_cache=cache)
+        took.extend(response["took"] for response in responses)
+        return responses
+
+    query.two_pass(ask_all, params, options)
     return sum(took)
+
+
+def variants():
+    """{name: (QueryOptions, request_cache)}: the body before this round,
+    each lever alone, and the production setting (cache on and off)."""
+    from dataclasses import replace
+
+    from search.dsl import DEFAULT
+
+    before = replace(DEFAULT, rescore=False, counts_apart=False)
+    return {
+        "before": (before, None),
+        "rescore only": (replace(before, rescore=True), None),
+        "counts apart only": (replace(before, counts_apart=True), False),
+        "both, cache off": (replace(DEFAULT, counts_apart=True), False),
+        "both, cache on": (replace(DEFAULT, counts_apart=True), None),
+    }
+
+
+VARIANTS = {}
 
 
 def plain_body(q):
@@ -281,6 +315,20 @@ def main():
     parser.add_argument("--max-seconds", type=float, default=120)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=8, help="threads per worker")
+    parser.add_argument(
+        "--variant",
+        action="store_true",
+        help="time every body variant (VARIANTS) side by side, interleaved",
+    )
+    parser.add_argument(
+        "--no-load", action="store_true", help="only the `took` lines, no API"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="with --variant: every query N times, its fastest `took` kept",
+    )
     args = parser.parse_args()
 
     import django
@@ -306,16 +354,53 @@ def main():
         mix = [(rng.choice(list(QUERIES)), None) for _ in range(args.requests)]
         mix = [(locale, rng.choice(QUERIES[locale])) for locale, _ in mix]
 
-        # `took` side by side: the project's body and a plain match, same queries.
-        took = {"project": [], "plain": []}
+        # `took` side by side: the project's body and a plain match, same
+        # queries, interleaved (every variant of the body with --variant).
+        VARIANTS.update(variants() if args.variant else {})
+        # With --variant "both, cache on" is the production setting: the
+        # "project" line is not sent a second time.
+        took = {"project": [], **{name: [] for name in VARIANTS}, "plain": []}
+        if args.repeat > 1:
+            # A busy machine: each of the 16 queries `repeat` times per line,
+            # interleaved, keeping its fastest `took` (queueing only adds).
+            mix = [(loc, q) for loc, qs in QUERIES.items() for q in qs]
+            fastest = {name: [] for name in took}
+            for _ in range(args.repeat):
+                for name in fastest:
+                    fastest[name].append([])
+                for locale, q in mix:
+                    for name in VARIANTS:
+                        fastest[name][-1].append(
+                            project_took(es, alias, q, locale, name)
+                        )
+                    plain = es.search(index=alias, **plain_body(q))["took"]
+                    fastest["plain"][-1].append(plain)
+            for name in [*VARIANTS, "plain"]:
+                took[name] = [
+                    min(runs) / 1000 for runs in zip(*fastest[name], strict=True)
+                ]
+            mix = []
         for locale, q in mix:
-            took["project"].append(project_took(es, alias, q, locale) / 1000)
+            if not VARIANTS:
+                took["project"].append(project_took(es, alias, q, locale) / 1000)
+            for name in VARIANTS:
+                took[name].append(project_took(es, alias, q, locale, name) / 1000)
             took["plain"].append(es.search(index=alias, **plain_body(q))["took"] / 1000)
+        if VARIANTS:
+            took.pop("project")
         for label, samples in took.items():
-            print(f"{'took ' + label:22} c=1: {percentiles(samples)}")
-        for p in (0.50, 0.95):
-            ratio = quantile(took["project"], p) / max(quantile(took["plain"], p), 1e-3)
-            print(f"took ratio project/plain p{int(p * 100)}: {ratio:.1f}x")
+            print(f"{'took ' + label:28} c=1: {percentiles(samples)}")
+        for label in [name for name in took if name != "plain"]:
+            ratios = [
+                quantile(took[label], p) / max(quantile(took["plain"], p), 1e-3)
+                for p in (0.50, 0.95)
+            ]
+            print(
+                f"took ratio {label + '/plain':28} "
+                f"p50 {ratios[0]:5.1f}x  p95 {ratios[1]:5.1f}x"
+            )
+        if args.no_load:
+            return
 
         server, base = start_server(prefix, args.workers, args.threads)
         counter = itertools.count(1)
@@ -336,14 +421,16 @@ def main():
         def direct(item):
             project_took(es, alias, item[1], item[0])
 
+        def before(item):
+            project_took(es, alias, item[1], item[0], "before")
+
         def plain(item):
             es.search(index=alias, **plain_body(item[1]))
 
-        for label, function in (
-            ("/api/search/", api),
-            ("project query direct", direct),
-            ("plain multi_match", plain),
-        ):
+        lines = [("/api/search/", api), ("project query direct", direct)]
+        if args.variant:
+            lines.append(("before, direct", before))
+        for label, function in (*lines, ("plain multi_match", plain)):
             for concurrency in (1, 16):
                 started = time.monotonic()
                 samples, failures = timed_calls(

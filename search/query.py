@@ -4,6 +4,8 @@ in their own modules (params, dsl, highlight, results, suggest, fallback)."""
 
 from dataclasses import replace
 
+from elasticsearch import ApiError
+
 from . import backend
 from .dsl import (
     DEFAULT,
@@ -12,6 +14,8 @@ from .dsl import (
     QueryOptions,
     all_words,
     build_body,
+    counts_body,
+    hits_body,
     text_query,
 )
 from .params import (
@@ -70,26 +74,85 @@ def total_groups(response):
     )
 
 
+# Elasticsearch's own default (None) keeps size-0 answers, the facet counts,
+# in its shard request cache until the next refresh; the bench measures both.
+REQUEST_CACHE = None
+
+
+def requests(params, options=DEFAULT):
+    """The bodies one pass sends in one msearch: the hits, then the facet
+    counts apart (or the one body that has both)."""
+    body = build_body(params, options)
+    if not options.counts_apart:
+        return [body]
+    return [hits_body(body), counts_body(body)]
+
+
+def msearch(es, index, bodies, request_cache=REQUEST_CACHE):
+    """The responses to `bodies`, in one round trip; an error of any of them
+    raises as Elasticsearch's own would (backend.call sorts it out)."""
+    searches = []
+    for body in bodies:
+        header = {"index": index}
+        if request_cache is not None and body.get("size") == 0:
+            header["request_cache"] = request_cache
+        searches += [header, body]
+    answer = es.msearch(searches=searches)
+    for item in answer["responses"]:
+        if "error" in item:
+            meta = replace(answer.meta, status=item.get("status", 500))
+            raise ApiError(str(item["error"]), meta=meta, body=item)
+    return answer["responses"]
+
+
+def merged(responses):
+    """One response: the hits (and suggestions) of the first, the facets of
+    the last, `took` summed over all of them."""
+    response = dict(responses[0])
+    response["aggregations"] = responses[-1].get("aggregations", {})
+    response["took"] = sum(item.get("took", 0) for item in responses)
+    return response
+
+
+def newest_first_among_equals(response):
+    """A rescored page in the order of the sort before the rescore (score,
+    then the newer key date): Elasticsearch allows no sort with a rescore, and
+    leaves equal scores (a year of monthly minutes) in index order."""
+    hits = response["hits"]["hits"]
+    by_date = sorted(
+        hits, key=lambda hit: hit["_source"].get("key_date") or "", reverse=True
+    )
+    response["hits"]["hits"] = sorted(by_date, key=lambda hit: -hit["_score"])
+    return response
+
+
 def two_pass(ask, params, options=DEFAULT):
     """The response to `params`: exact words first, then, if that finds fewer
     than FUZZY_BELOW groups, the whole query with fuzziness (and "did you
-    mean"). `ask(body)` sends a body; the bench calls this too."""
+    mean"). `ask(bodies)` sends a pass's bodies (search.query.requests) and
+    returns their responses; the bench calls this too."""
     if params.q and options.fuzziness not in ("0", 0):
         exact = replace(options, fuzziness=EXACT.fuzziness, suggest=False)
-        response = ask(build_body(params, exact))
+        response = merged(ask(requests(params, exact)))
         top = response["hits"]["hits"][:TRUSTED_TOP]
         if total_groups(response) >= FUZZY_BELOW and all(
             PRECISE in hit.get("matched_queries", ()) for hit in top
         ):
-            return response
-    return ask(build_body(params, options))
+            return finished(response, params, options)
+    return finished(merged(ask(requests(params, options))), params, options)
+
+
+def finished(response, params, options):
+    if options.rescore and params.q and params.sort == "relevance":
+        return newest_first_among_equals(response)
+    return response
 
 
 def search(params, options=DEFAULT):
     """Search Elasticsearch; raises backend.SearchUnavailable when it can't."""
     response = backend.call(
         lambda es: two_pass(
-            lambda body: es.search(index=backend.alias_name(), **body),
+            lambda bodies: msearch(es, backend.alias_name(), bodies),
             params,
             options,
         ),
