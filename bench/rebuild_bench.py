@@ -1,6 +1,8 @@
 """Where the rebuild's time goes: one pre-built corpus, each bulk-load variant.
 
     SEARCH_INDEX_PREFIX=bulk_bench .venv/bin/python bench/rebuild_bench.py --docs 20000
+    DATABASE_URL=sqlite:///demo.sqlite3 .venv/bin/python bench/rebuild_bench.py \
+        --site-pages
 
 Builds search_bench's synthetic corpus once (and prints how fast the generator
 alone is), times `_analyze` per language and analyzer, then loads the very same
@@ -11,6 +13,7 @@ threshold) and two mapping variants made here by editing the mapping dict
 summary/body/attachments). During the first load it samples the node's hot
 threads. Every variant's docs/s is printed next to the first one's, from this
 one run: the machine is shared, so read the ratios. Each index is deleted.
+`--site-pages` times the real rebuild's own action building instead (below).
 """
 
 import argparse
@@ -86,13 +89,14 @@ def hot_threads(es, delay, out):
     text = es.nodes.hot_threads(threads=3, interval="1s", snapshots=10)
     lines, frames = [], 0
     for line in str(text).splitlines():
+        line = line.strip()
         if "cpu usage by thread" in line:
-            lines.append(line.strip())
+            lines.append(line)
             frames = 0
-        elif line.strip().startswith("org.") or line.strip().startswith("java."):
-            if frames < 4 and lines:
-                lines.append("      " + line.strip())
-                frames += 1
+        elif lines and frames < 6 and "(" in line and "snapshots" not in line:
+            # The top of the stack: what the hot thread was doing.
+            lines.append("      " + line.split("/")[-1])
+            frames += 1
     out.extend(lines)
 
 
@@ -148,17 +152,81 @@ def load(es, corpus, label, threads, chunk, load_settings, edit, sample=None):
         es.indices.delete(index=name, ignore_unavailable=True)
 
 
+def site_pages(rounds=2):
+    """The real rebuild's action building on this database (e.g. the demo site),
+    before (a site, settings and language-versions query per page) and after
+    (municipality_memo, language_versions per batch), alternated; then the
+    whole `rebuild()` as `manage.py rebuild_search_index` runs it."""
+    import io
+
+    from django.db import connection
+
+    from core.search_registry import municipality_memo
+    from search import rebuild
+    from search.indexing import (
+        indexable_pages,
+        page_documents,
+        restricted_collection_ids,
+    )
+
+    def before(pages):
+        restricted = restricted_collection_ids()
+        return [
+            doc
+            for page in pages
+            if page.get_url() is not None
+            for doc in page_documents(page, restricted)
+        ]
+
+    def after(pages):
+        with municipality_memo():
+            return list(rebuild.generate(pages, "x", {"documents": 0}, io.StringIO()))
+
+    queries = [0]
+
+    def count(execute, sql, params, many, context):
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    for _ in range(rounds):
+        for label, build in (("before", before), ("after", after)):
+            queries[0] = 0
+            with connection.execute_wrapper(count):
+                started = time.monotonic()
+                # Fresh page objects: their cached properties must not carry over.
+                pages = list(indexable_pages().specific(defer=False))
+                docs = build(pages)
+                elapsed = time.monotonic() - started
+            print(
+                f"site actions {label:6}: {len(pages)} pages {len(docs)} docs "
+                f"{elapsed:5.1f} s = {len(docs) / elapsed:4.0f} docs/s, "
+                f"{queries[0]} queries"
+            )
+    summary = rebuild.rebuild(out=io.StringIO())
+    print(
+        f"rebuild(): {summary['documents']} docs in {summary['seconds']} s = "
+        f"{summary['documents'] / summary['seconds']:.0f} docs/s"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument(
         "--only", help="regular expression: run only the variants it matches"
     )
+    parser.add_argument(
+        "--site-pages",
+        action="store_true",
+        help="instead: the real rebuild of this database's pages, before/after",
+    )
     args = parser.parse_args()
 
     import django
 
     django.setup()
+    if args.site_pages:
+        return site_pages()
     import search_bench
 
     from search import backend
@@ -179,9 +247,7 @@ def main():
     finally:
         es.indices.delete(index=probe, ignore_unavailable=True)
 
-    chosen = [
-        v for v in variants() if not args.only or re.search(args.only, v[0])
-    ]
+    chosen = [v for v in variants() if not args.only or re.search(args.only, v[0])]
     first, hot = None, []
     for number, (label, threads, chunk, load_settings, edit) in enumerate(chosen):
         sample = (lambda: hot_threads(es, 5, hot)) if number == 0 else None

@@ -10,8 +10,15 @@ from django.conf import settings
 from elasticsearch import helpers
 from wagtail import hooks
 
+from core.search_registry import municipality_memo
+
 from . import backend
-from .indexing import indexable_pages, page_documents, restricted_collection_ids
+from .indexing import (
+    indexable_pages,
+    language_versions,
+    page_documents,
+    restricted_collection_ids,
+)
 from .models import PendingIndexUpdate
 
 
@@ -21,16 +28,28 @@ def progress(done, total, out, width=30):
     out.flush()
 
 
+# Pages whose language versions are read in one query.
+VERSIONS_BATCH = 500
+
+
 def generate(pages, index, counter, out):
     total = len(pages)
     restricted = restricted_collection_ids()
-    for number, page in enumerate(pages, 1):
-        if page.get_url() is not None:
-            for doc_id, source in page_documents(page, restricted):
-                counter["documents"] += 1
-                yield {"_op_type": "index", "_index": index, "_id": doc_id, **source}
-        if number % 20 == 0 or number == total:
-            progress(number, total, out)
+    for start in range(0, total, VERSIONS_BATCH):
+        batch = pages[start : start + VERSIONS_BATCH]
+        versions = language_versions(batch)
+        for number, page in enumerate(batch, start + 1):
+            if page.get_url() is not None:
+                for doc_id, source in page_documents(page, restricted, versions):
+                    counter["documents"] += 1
+                    yield {
+                        "_op_type": "index",
+                        "_index": index,
+                        "_id": doc_id,
+                        **source,
+                    }
+            if number % 20 == 0 or number == total:
+                progress(number, total, out)
 
 
 def hooked_actions(index, counter):
@@ -162,13 +181,14 @@ def rebuild(out=sys.stdout, keep_old=False):
         backend.create_index(es, name)
         pages = list(indexable_pages().specific(defer=False))
         counter = {"documents": 0}
-        ok, errors = bulk_load(
-            es,
-            name,
-            itertools.chain(
-                generate(pages, name, counter, out), hooked_actions(name, counter)
-            ),
-        )
+        with municipality_memo():
+            ok, errors = bulk_load(
+                es,
+                name,
+                itertools.chain(
+                    generate(pages, name, counter, out), hooked_actions(name, counter)
+                ),
+            )
         out.write("\n")
         old = backend.indices_behind_alias(es)
         actions = [{"remove": {"index": index, "alias": alias}} for index in old]
