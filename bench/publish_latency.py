@@ -95,13 +95,20 @@ def latencies(es, alias, samples, pause):
 
 
 def search_load(stop, threads, counter):
+    from search.backend import SearchUnavailable
     from search.query import parse_params, search
 
     queries = ["vendimi per buxhetin", "konkurs mesimdhenes", "ujesjelles", "seanca"]
 
     def loop(number):
         while not stop.is_set():
-            search(parse_params({"q": queries[number % len(queries)]}, "sq"))
+            try:
+                search(parse_params({"q": queries[number % len(queries)]}, "sq"))
+            except SearchUnavailable:
+                # A node too busy to answer opens the search breaker: the
+                # client keeps searching (as citizens would) instead of dying.
+                time.sleep(0.1)
+                continue
             counter.append(1)
 
     workers = [threading.Thread(target=loop, args=(n,)) for n in range(threads)]
