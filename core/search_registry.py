@@ -11,8 +11,10 @@ database fallback, reports), the database filter and the Elasticsearch clause
 are all derived from those same conditions, so they cannot drift apart.
 """
 
+import contextvars
 import operator
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,12 +30,39 @@ LOCAL_SOURCE = "local"
 COMMON_FILTERS = ("date", "year", "locale", "department", "issuing_body", "status")
 
 
+# {site id: slug} while a rebuild or a sync batch runs (municipality_memo()).
+_memo = contextvars.ContextVar("search_municipality_memo", default=None)
+
+
+@contextmanager
+def municipality_memo():
+    """Within this block municipality(page) reads each site's setting once: a
+    rebuild otherwise paid a site query and a settings query per page."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
 def municipality(page=None):
     """The municipality slug of the site a page belongs to (its admin setting,
     else settings.TRANSPARENCA_MUNICIPALITY; see core/municipality.py)."""
+    memo = _memo.get()
+    if memo is None or page is None:
+        return _site_slug(page.get_site() if page is not None else None)
+    # The site's id from the cached site root paths (no query), as get_site()
+    # finds it; an unroutable page has none and gets the default site's.
+    parts = page.get_url_parts()
+    site_id = parts[0] if parts else None
+    if site_id not in memo:
+        memo[site_id] = _site_slug(page.get_site())
+    return memo[site_id]
+
+
+def _site_slug(site):
     from core.municipality import municipality as site_municipality
 
-    site = page.get_site() if page is not None else None
     return site_municipality(site=site).slug or LOCAL_SOURCE
 
 

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from core.documents import public_documents, restricted_collection_ids
-from core.search_registry import DOCUMENT_KEY, registry
+from core.search_registry import DOCUMENT_KEY, municipality_memo, registry
 
 from .analysis import LANGUAGES
 
@@ -58,11 +58,32 @@ def stored_status(page, status):
     return None if entry and entry.states else status or None
 
 
-def page_documents(page, restricted=None):
+def language_versions(pages):
+    """{translation key: [{locale, url}]} of the live public pages sharing a
+    translation key with `pages`, in one query for the whole batch (a rebuild
+    asked once per page, with Wagtail's view-restriction query each time)."""
+    keys = {page.translation_key for page in pages}
+    versions = {key: [] for key in keys}
+    others = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("translation_key", "locale__language_code")
+    )
+    for other in others:
+        versions[other.translation_key].append(
+            {"locale": other.locale.language_code, "url": other.get_url()}
+        )
+    return versions
+
+
+def page_documents(page, restricted=None, versions=None):
     """(id, source) pairs for a page and each public document attached to it.
 
     Documents in a restricted collection contribute nothing, not even a title:
-    the public index must not reveal that they exist.
+    the public index must not reveal that they exist. `versions` is
+    language_versions() of the batch the page is in (else asked for this page).
     """
     data = page.search_document()
     locale = data["locale"] if data["locale"] in LANGUAGES else "en"
@@ -72,14 +93,9 @@ def page_documents(page, restricted=None):
     )
     day = as_date(data.get("date"))
     key_day = as_date(data.get("key_date")) or day
-    languages = [
-        {"locale": other.locale.language_code, "url": other.get_url()}
-        for other in Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .order_by("locale__language_code")
-    ]
+    if versions is None:
+        versions = language_versions([page])
+    languages = versions.get(page.translation_key, [])
     common = {
         "locale": locale,
         "date": day.isoformat() if isinstance(day, date) else None,
@@ -159,15 +175,17 @@ def index_actions(page_ids, index):
     }
     actions = []
     restricted = restricted_collection_ids()
-    for page_id in page_ids:
-        page = live.get(page_id)
-        if page is None or page.get_url() is None:
-            actions.append(
-                {"_op_type": "delete", "_index": index, "_id": f"page-{page_id}"}
-            )
-            continue
-        for doc_id, source in page_documents(page, restricted):
-            actions.append(
-                {"_op_type": "index", "_index": index, "_id": doc_id, **source}
-            )
+    versions = language_versions(live.values())
+    with municipality_memo():
+        for page_id in page_ids:
+            page = live.get(page_id)
+            if page is None or page.get_url() is None:
+                actions.append(
+                    {"_op_type": "delete", "_index": index, "_id": f"page-{page_id}"}
+                )
+                continue
+            for doc_id, source in page_documents(page, restricted, versions):
+                actions.append(
+                    {"_op_type": "index", "_index": index, "_id": doc_id, **source}
+                )
     return live, actions

@@ -10,8 +10,15 @@ from django.conf import settings
 from elasticsearch import helpers
 from wagtail import hooks
 
+from core.search_registry import municipality_memo
+
 from . import backend
-from .indexing import indexable_pages, page_documents, restricted_collection_ids
+from .indexing import (
+    indexable_pages,
+    language_versions,
+    page_documents,
+    restricted_collection_ids,
+)
 from .models import PendingIndexUpdate
 
 
@@ -21,16 +28,28 @@ def progress(done, total, out, width=30):
     out.flush()
 
 
+# Pages whose language versions are read in one query.
+VERSIONS_BATCH = 500
+
+
 def generate(pages, index, counter, out):
     total = len(pages)
     restricted = restricted_collection_ids()
-    for number, page in enumerate(pages, 1):
-        if page.get_url() is not None:
-            for doc_id, source in page_documents(page, restricted):
-                counter["documents"] += 1
-                yield {"_op_type": "index", "_index": index, "_id": doc_id, **source}
-        if number % 20 == 0 or number == total:
-            progress(number, total, out)
+    for start in range(0, total, VERSIONS_BATCH):
+        batch = pages[start : start + VERSIONS_BATCH]
+        versions = language_versions(batch)
+        for number, page in enumerate(batch, start + 1):
+            if page.get_url() is not None:
+                for doc_id, source in page_documents(page, restricted, versions):
+                    counter["documents"] += 1
+                    yield {
+                        "_op_type": "index",
+                        "_index": index,
+                        "_id": doc_id,
+                        **source,
+                    }
+            if number % 20 == 0 or number == total:
+                progress(number, total, out)
 
 
 def hooked_actions(index, counter):
@@ -42,12 +61,27 @@ def hooked_actions(index, counter):
             yield action
 
 
-# Measured with bench/search_bench.py (BENCHMARKS.md): chunks of 1,000 small
-# documents (capped at 10 MB for attachment-heavy ones), two in flight, keep
-# both of a small node's cores busy; more only queue in its write pool.
+# Measured with bench/rebuild_bench.py (BENCHMARKS.md, "Rebuild speed"): chunks
+# of 1,000 small documents (capped at 10 MB for attachment-heavy ones), two in
+# flight, keep both of a small node's cores busy; more only queue in its write pool.
 BULK_CHUNK = 1000
 BULK_BYTES = 10 * 1024 * 1024
 BULK_THREADS = 2
+# While nobody searches the new index: no refresh, no replica (each would redo
+# the work), and no fsync per bulk request. A node lost mid-load loses at most
+# the last seconds of an index the alias does not point at yet; the rebuild is
+# simply run again. Restored once every document is in.
+LOAD_SETTINGS = {
+    "refresh_interval": "-1",
+    "number_of_replicas": 0,
+    "translog.durability": "async",
+    "translog.flush_threshold_size": "1gb",
+}
+RESTORED = {
+    "refresh_interval": None,
+    "translog.durability": None,
+    "translog.flush_threshold_size": None,
+}
 
 
 def send(es, chunk):
@@ -62,16 +96,24 @@ def send(es, chunk):
     return ok, errors
 
 
-def bulk_load(es, index, actions):
-    """Index `actions` into the new, unsearched `index` as fast as it takes them:
-    no refresh and no replica while loading (each would redo the work), both
-    restored afterwards. The actions are built in this thread (they read the
-    database through this thread's connection); only sending is parallel.
-    Returns (documents indexed, [errors])."""
-    es.indices.put_settings(
-        index=index,
-        settings={"index": {"refresh_interval": "-1", "number_of_replicas": 0}},
-    )
+def bulk_load(
+    es,
+    index,
+    actions,
+    threads=BULK_THREADS,
+    chunk_size=BULK_CHUNK,
+    load_settings=LOAD_SETTINGS,
+):
+    """Index `actions` into the new, unsearched `index` as fast as it takes them,
+    under `load_settings`; afterwards the index's own settings come back, its
+    replicas are added and it is refreshed, and the call returns once the
+    cluster has allocated them (green, or yellow on a single node).
+
+    The actions are built in this thread (they read the database through this
+    thread's connection); only sending is parallel. One chunk more than there
+    are senders is kept ready, so a sender never waits for the next one to be
+    built. Returns (documents indexed, [errors])."""
+    es.indices.put_settings(index=index, settings={"index": dict(load_settings)})
     indexed, errors = 0, []
 
     def collect(future):
@@ -81,26 +123,33 @@ def bulk_load(es, index, actions):
         errors.extend(failed)
 
     try:
-        with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
             in_flight = deque()
-            for chunk in chunked(actions, BULK_CHUNK):
+            for chunk in chunked(actions, chunk_size):
                 in_flight.append(pool.submit(send, es, chunk))
-                if len(in_flight) >= BULK_THREADS:
+                if len(in_flight) > threads:
                     collect(in_flight.popleft())
             while in_flight:
                 collect(in_flight.popleft())
     finally:
+        replicas = getattr(settings, "SEARCH_REPLICAS", 0)
         es.indices.put_settings(
             index=index,
-            settings={
-                "index": {
-                    "refresh_interval": None,
-                    "number_of_replicas": getattr(settings, "SEARCH_REPLICAS", 0),
-                }
-            },
+            settings={"index": {**RESTORED, "number_of_replicas": replicas}},
         )
         es.indices.refresh(index=index)
+        wait_for_replicas(es, index, replicas)
     return indexed, errors
+
+
+def wait_for_replicas(es, index, replicas, seconds=120):
+    """Green when the cluster has a node for each copy, else yellow (a single
+    node never holds a replica of its own shard)."""
+    nodes = es.cluster.health()["number_of_nodes"]
+    status = "green" if nodes > replicas else "yellow"
+    es.options(request_timeout=seconds + 10).cluster.health(
+        index=index, wait_for_status=status, timeout=f"{seconds}s"
+    )
 
 
 def chunked(items, size):
@@ -132,13 +181,14 @@ def rebuild(out=sys.stdout, keep_old=False):
         backend.create_index(es, name)
         pages = list(indexable_pages().specific(defer=False))
         counter = {"documents": 0}
-        ok, errors = bulk_load(
-            es,
-            name,
-            itertools.chain(
-                generate(pages, name, counter, out), hooked_actions(name, counter)
-            ),
-        )
+        with municipality_memo():
+            ok, errors = bulk_load(
+                es,
+                name,
+                itertools.chain(
+                    generate(pages, name, counter, out), hooked_actions(name, counter)
+                ),
+            )
         out.write("\n")
         old = backend.indices_behind_alias(es)
         actions = [{"remove": {"index": index, "alias": alias}} for index in old]

@@ -1,0 +1,140 @@
+"""The rebuild's speed-ups change how documents are built, never what they hold."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, Site
+
+from core.municipality import MunicipalitySettings
+from core.search_registry import municipality, municipality_memo
+from search import backend, rebuild
+from search.analysis import index_mappings, index_settings
+from search.indexing import indexable_pages, language_versions, page_documents
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def settings_queries(queries):
+    return [q for q in queries if "core_municipalitysettings" in q["sql"]]
+
+
+def test_a_rebuild_reads_the_municipality_setting_once_per_site(search_index):
+    with CaptureQueriesContext(connection) as queries:
+        summary = rebuild.rebuild(out=io.StringIO())
+    assert summary["pages"] > 80 and summary["errors"] == 0
+    # One site: one read of its setting (it was one per page).
+    assert len(settings_queries(queries)) == 1
+    es = backend.client(timeout=30)
+    try:
+        alias = backend.alias_name()
+        gjilan = es.count(index=alias, query={"term": {"municipality": "gjilan"}})
+        assert gjilan["count"] == es.count(index=alias)["count"] > 80
+    finally:
+        es.close()
+
+
+def test_the_memo_keeps_each_sites_municipality_apart():
+    home = Site.objects.get(is_default_site=True).root_page
+    other_root = Page.get_first_root_node().add_child(
+        instance=Page(title="Prishtina", slug="prishtina-root")
+    )
+    other = other_root.add_child(
+        instance=Page(title="Njoftim", slug="njoftim", locale=other_root.locale)
+    )
+    site = Site.objects.create(hostname="prishtina.example", root_page=other_root)
+    MunicipalitySettings.objects.update_or_create(
+        site=site, defaults={"slug": "prishtina"}
+    )
+    local = home.get_children().live().first()
+    expected = [municipality(local), municipality(other), municipality(local)]
+    assert expected == ["gjilan", "prishtina", "gjilan"]
+    with municipality_memo(), CaptureQueriesContext(connection) as queries:
+        memoised = [municipality(page) for page in (local, other, local, other)]
+    assert memoised == ["gjilan", "prishtina", "gjilan", "prishtina"]
+    assert len(settings_queries(queries)) == 2
+
+
+def comparable(documents):
+    # indexed_at is the moment of indexing: the only field allowed to differ.
+    return {
+        doc_id: {key: value for key, value in source.items() if key != "indexed_at"}
+        for doc_id, source in documents
+    }
+
+
+def test_batched_language_versions_build_the_same_documents():
+    pages = list(indexable_pages().specific(defer=False)[:120])
+    assert len(pages) == 120
+    versions = language_versions(pages)
+    several = [p for p in pages if len(versions[p.translation_key]) > 1]
+    assert several, "the demo content has translated pages"
+    for page in pages:
+        alone = comparable(page_documents(page))
+        with municipality_memo():
+            batched = comparable(page_documents(page, None, versions))
+        assert batched == alone
+
+
+def test_a_private_translation_is_not_listed_among_the_language_versions():
+    page = next(
+        p
+        for p in indexable_pages().specific(defer=False)
+        if Page.objects.filter(translation_key=p.translation_key).count() > 1
+    )
+    sibling = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    before = [v["locale"] for v in language_versions([page])[page.translation_key]]
+    assert sibling.locale.language_code in before
+    sibling.unpublish()
+    after = [v["locale"] for v in language_versions([page])[page.translation_key]]
+    assert sibling.locale.language_code not in after
+    assert page.locale.language_code in after
+
+
+def test_bulk_load_puts_the_index_settings_back_and_every_document_is_found(
+    settings,
+):
+    settings.SEARCH_REPLICAS = 1  # a single node: yellow, still waited for
+    es = backend.client(timeout=60)
+    name = backend.new_index_name()
+    backend.create_index(es, name)
+    try:
+        sq = Locale.objects.get(language_code="sq")
+        actions = (
+            {
+                "_op_type": "index",
+                "_index": name,
+                "_id": f"t-{number}",
+                "type": "notice",
+                "locale": sq.language_code,
+                "title": f"Njoftim {number}",
+                "title_sq": f"Njoftim {number}",
+            }
+            for number in range(2_345)
+        )
+        indexed, errors = rebuild.bulk_load(
+            es, name, actions, threads=2, chunk_size=500
+        )
+        assert (indexed, errors) == (2_345, [])
+        assert es.count(index=name)["count"] == 2_345  # refreshed
+        index = es.indices.get_settings(index=name)[name]["settings"]["index"]
+        assert "refresh_interval" not in index
+        assert "durability" not in index.get("translog", {})
+        assert index["number_of_replicas"] == "1"
+    finally:
+        es.indices.delete(index=name, ignore_unavailable=True)
+        es.close()
+
+
+def test_the_mapping_the_bench_edits_is_the_projects():
+    # bench/rebuild_bench.py edits index_mappings() by name: a renamed field
+    # would make its variants silently measure the unchanged mapping.
+    properties = index_mappings()["properties"]
+    assert properties["body_sq"]["index_options"] == "offsets"
+    assert "prefix" in properties["summary_sq"]["fields"]
+    assert index_settings()["index"]["number_of_shards"] >= 1
