@@ -5,6 +5,7 @@ make the hub pull as an anonymous visitor; publish -> searchable, edit ->
 updated, Serbian translation -> one group, retract -> gone, Plone down during a
 reconcile -> an error, nothing lost, caught up after."""
 
+import base64
 import importlib.util
 import json
 import os
@@ -226,38 +227,48 @@ def test_publish_edit_translate_retract_and_a_down_plone(
     }
 
 
-def test_a_retracted_folder_takes_its_published_contents_out_of_the_hub(
+def test_a_retracted_folder_takes_what_it_hid_out_of_the_hub(
     client, recorder, plone, source
 ):
-    """The items keep their own "published" state; only the folder changes.
-    The add-on announces each of them, so the hub re-pulls them at once (not
-    at its next reconcile) and drops what anonymous visitors no longer see."""
+    """A folder's retraction changes no state of its contents; the add-on
+    announces each visible item inside, so the hub re-pulls them at once (not
+    at its next reconcile) and keeps exactly what anonymous visitors still see:
+    a file (no workflow: visible through its folder) goes, a notice published
+    in its own right (Plone's View permission is its own) stays."""
     api, _run = plone
     api.call("POST", "/sq", {"@type": "Folder", "id": "planet", "title": "Planet"})
     api.call("POST", "/sq/planet/@workflow/publish")
-    created = api.call(
+    notice = api.call(
+        "POST",
+        "/sq/planet",
+        {"@type": "transparenca_notice", "id": "zona-b", "title": "Njoftim Zona B"},
+    )
+    api.call("POST", "/sq/planet/zona-b/@workflow/publish")
+    deliver(client, recorder, notice["UID"])
+    data = base64.b64encode("Plani i Zonës C".encode()).decode()
+    upload = {"data": data, "encoding": "base64", "filename": "zona-c.txt"}
+    document = api.call(
         "POST",
         "/sq/planet",
         {
-            "@type": "transparenca_notice",
-            "id": "plani-zona-b",
-            "title": "Njoftim për planin rregullues të Zonës B",
+            "@type": "File",
+            "id": "plani-zona-c",
+            "title": "Plani rregullues i Zonës C",
+            "file": {**upload, "content-type": "text/plain"},
         },
     )
-    uid = created["UID"]
-    api.call("POST", "/sq/planet/plani-zona-b/@workflow/publish")
-    deliver(client, recorder, uid)
-    assert search(client, "planin rregullues Zonës B")
+    # A file has no workflow, so nothing announces it: the reconcile finds it.
+    assert "error" not in sync.reconcile(source)
+    file_doc, notice_doc = (f"ext-{SLUG}-{item['UID']}" for item in (document, notice))
+    assert indexed(file_doc) and indexed(notice_doc)
 
     api.call("POST", "/sq/planet/@workflow/retract")
-    event = deliver(client, recorder, uid)
-    assert event["event"] == "retract"
-    assert indexed(f"ext-{SLUG}-{uid}") is None
-    assert search(client, "planin rregullues Zonës B") == []
-    # Its own state is still "published": only the folder hides it.
-    item = api.call("GET", "/sq/planet/plani-zona-b")
-    assert item["review_state"] == "published"
+    assert deliver(client, recorder, document["UID"])["event"] == "retract"
+    assert deliver(client, recorder, notice["UID"])["event"] == "retract"
+    assert indexed(file_doc) is None
+    assert search(client, "Plani rregullues i Zonës C") == []
+    assert indexed(notice_doc)
 
     api.call("POST", "/sq/planet/@workflow/publish")
-    assert deliver(client, recorder, uid)["event"] == "publish"
-    assert indexed(f"ext-{SLUG}-{uid}")
+    assert deliver(client, recorder, document["UID"])["event"] == "publish"
+    assert indexed(file_doc)
