@@ -29,6 +29,10 @@ class SyncColumn(Column):
         return context
 
 
+class ErrorColumn(Column):
+    cell_template_name = "sources/error_cell.html"
+
+
 class SourceIndexView(IndexView):
     """The list with its buttons in this project's catalogue: Wagtail ships no
     Albanian or Serbian one, and this page is the sources' only way in."""
@@ -75,7 +79,7 @@ class SourceViewSet(ModelViewSet):
         Column("last_success_at", label=gettext_lazy("Last success")),
         Column("item_count", label=gettext_lazy("Items")),
         # In the admin user's language (Source.error_text), not the worker's.
-        Column("error_text", label=gettext_lazy("Last error")),
+        ErrorColumn("error_text", label=gettext_lazy("Last error")),
         SyncColumn("sync", label=gettext_lazy("Sync")),
     ]
     form_fields = [
