@@ -112,6 +112,7 @@ plone-demo: migrate ## local Plone 6.2 on 127.0.0.1:8080 with the add-on and dem
 	scripts/plone create-site --port $(PLONE_PORT) --source-slug urbanizmi --secret $(PLONE_SECRET) \
 	  --hub-url http://$(HOST):$(PORT)/api/sources/urbanizmi/webhook/
 	$(MANAGE) add_source plone --slug urbanizmi --name "Drejtoria e Urbanizmit" \
-	  --url http://127.0.0.1:$(PLONE_PORT)/Plone --municipality gjilan --secret $(PLONE_SECRET)
+	  --url http://127.0.0.1:$(PLONE_PORT)/Plone --municipality gjilan --municipality-name Gjilan \
+	  --secret $(PLONE_SECRET)
 	$(VENV)/bin/python plone/demo_content.py --url http://127.0.0.1:$(PLONE_PORT)/Plone
 	@echo "Plone: http://127.0.0.1:$(PLONE_PORT)/Plone (admin/admin); stop it with scripts/plone stop"

@@ -218,6 +218,14 @@ class SearchType:
 @dataclass
 class Registry:
     types: dict = field(default_factory=dict)
+    # Who published the results of other sources: the app that brings them
+    # sets a callable {source key: {"name": ..., "municipality": ...}} (so
+    # search shows readable names without importing it).
+    origin_namer: Callable[[list], dict] | None = None
+
+    def origins(self, keys):
+        keys = sorted({key for key in keys if key and key != LOCAL_SOURCE})
+        return self.origin_namer(keys) if keys and self.origin_namer else {}
 
     def register(self, model, fields=(), states=(), filters=COMMON_FILTERS):
         return self.add(SearchType(model, tuple(fields), tuple(states), tuple(filters)))

@@ -16,3 +16,17 @@ def type_labels():
 
 def language_names():
     return dict(settings.LANGUAGES)
+
+
+def origins(keys):
+    """{source key: {"publisher": who published (for a result), "facet": the
+    "municipality / source" facet's label}} of the external sources among
+    `keys`, by their readable names; a source no longer known keeps its key."""
+    labels = {}
+    for key, names in registry.origins(keys).items():
+        name, place = names.get("name") or key, names.get("municipality") or ""
+        labels[key] = {
+            "publisher": f"{name}, {place}" if place and place != name else name,
+            "facet": f"{place} / {name}" if place and place != name else name,
+        }
+    return labels

@@ -79,11 +79,19 @@ def public(results):
     return [{key: item.get(key) for key in RESULT_KEYS} for item in results]
 
 
-def labelled(results):
-    """The results as the search page shows them: type and language named."""
+def labelled(results, origins=None):
+    """The results as the search page shows them: type and language named, and
+    who published the external ones (`origins`: search.labels.origins)."""
     labels, names = type_labels(), language_names()
     for item in results:
         item["type_label"] = labels.get(item["type"], item["type"])
+        if item["source"] != LOCAL_SOURCE:
+            origin = (origins or {}).get(item["source"])
+            item["publisher"] = (
+                origin["publisher"]
+                if origin
+                else item["municipality"] or item["source"]
+            )
         item["language_name"] = names.get(item["locale"], "")
         for other in item["languages"]:
             other["name"] = names.get(other["locale"], other["locale"])

@@ -5,9 +5,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from core.locales import default_language_code
+from core.municipality import municipality
 from core.search_registry import LOCAL_SOURCE
 
-from .labels import language_names, type_labels
+from .labels import language_names, origins, type_labels
 from .params import FACETS, MAX_QUERY, ParameterError, parse_params
 from .query import run_search
 from .results import labelled
@@ -24,19 +25,24 @@ FACET_TITLES = {
 ONLY_WHEN_SEVERAL = {"source"}
 
 
-def facet_label(facet, bucket):
+def facet_label(facet, bucket, origins=None):
     if facet == "type":
         return str(type_labels().get(bucket["value"], bucket["value"]))
     if facet == "locale":
         return str(language_names().get(bucket["value"], bucket["value"]))
     if facet == "source":
-        source = _("this site") if bucket["value"] == LOCAL_SOURCE else bucket["value"]
-        municipality = bucket.get("label") or ""
-        return f"{municipality} / {source}" if municipality else str(source)
+        origin = (origins or {}).get(bucket["value"])
+        if origin:
+            return origin["facet"]
+        if bucket["value"] == LOCAL_SOURCE:
+            return _("this site")
+        # A source no longer configured: its slugs are all the index knows.
+        place, source = bucket.get("label") or "", bucket["value"]
+        return f"{place} / {source}" if place else source
     return bucket.get("label") or bucket["value"]
 
 
-def facet_groups(params, answer):
+def facet_groups(params, answer, origins=None):
     """Facets as plain links, so filtering works without JavaScript."""
     groups = []
     for facet in FACETS:
@@ -52,7 +58,7 @@ def facet_groups(params, answer):
                 change["locale"] = "all"
             options.append(
                 {
-                    "label": facet_label(facet, bucket),
+                    "label": facet_label(facet, bucket, origins),
                     "count": bucket["count"],
                     "selected": selected,
                     "url": "?" + urlencode(params.as_query_dict(**change)),
@@ -83,12 +89,22 @@ def search_page(request):
     ]
     if params.q or params.types or params.year or params.department or params.source:
         answer = run_search(params)
-        labelled(answer["results"])
+        # Readable names of the external sources, in one query for the page.
+        origin_labels = origins(
+            [item["source"] for item in answer["results"]]
+            + [bucket["value"] for bucket in answer["facets"].get("source", [])]
+        )
+        # This site's own municipality, named in the visitor's language.
+        here = municipality(request=request).name
+        origin_labels[LOCAL_SOURCE] = {
+            "facet": f"{here} / {_('this site')}" if here else _("this site")
+        }
+        labelled(answer["results"], origin_labels)
         pages = max(1, -(-answer["total"] // params.page_size))
         base = params.as_query_dict()
         context.update(
             answer=answer,
-            facet_groups=facet_groups(params, answer),
+            facet_groups=facet_groups(params, answer, origin_labels),
             previous_url="?" + urlencode({**base, "page": params.page - 1})
             if params.page > 1
             else "",

@@ -9,6 +9,10 @@ class SourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.search_registry import registry
+
         from . import openapi
+        from .origins import origin_names
 
         openapi.register()
+        registry.origin_namer = origin_names

@@ -15,10 +15,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_noop
 
 from search import backend
 
 from .models import SourceItem
+from .remote import Invalid
 
 MAX_TEXT = 200_000
 TYPE_KEYS = {
@@ -198,16 +200,19 @@ def normalise(source, record):
     ValueError saying what is wrong."""
     kind = record.get("type")
     if kind not in TYPE_KEYS:
-        raise ValueError(f"unknown type {kind!r}")
+        raise Invalid(gettext_noop("unknown type %(kind)s"), kind=repr(kind))
     locale = source.locale_for(record.get("locale"))
     if locale is None:
-        raise ValueError(f"language {record.get('locale')!r} is not one of the hub's")
+        raise Invalid(
+            gettext_noop("language %(code)s is not one of the hub's"),
+            code=repr(record.get("locale")),
+        )
     title = clean(record.get("title"))[:500]
     if not title:
-        raise ValueError("an item needs a title")
+        raise Invalid(gettext_noop("an item needs a title"))
     url = str(record.get("url") or "")
     if not url.startswith(("http://", "https://")):
-        raise ValueError("an item needs an absolute http(s) url")
+        raise Invalid(gettext_noop("an item needs an absolute http(s) url"))
     data = {
         "type": kind,
         "title": title,

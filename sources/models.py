@@ -51,6 +51,10 @@ class Source(models.Model):
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # The same error as msgids and parameters (sources.remote.Explained), so
+    # the admin reads it in each user's language; last_error stays English
+    # for the log and for what was recorded before.
+    error_details = models.JSONField(default=list, blank=True, editable=False)
     consecutive_failures = models.PositiveIntegerField(
         _("consecutive failures"), default=0
     )
@@ -86,6 +90,7 @@ class Source(models.Model):
         now = timezone.now()
         self.last_sync_at = self.last_success_at = now
         self.last_error = ""
+        self.error_details = []
         self.consecutive_failures = 0
         self.item_count = self.items.count() if count is None else count
         self.save(
@@ -93,17 +98,53 @@ class Source(models.Model):
                 "last_sync_at",
                 "last_success_at",
                 "last_error",
+                "error_details",
                 "consecutive_failures",
                 "item_count",
                 "cursor",
             ]
         )
 
-    def record_failure(self, message):
+    def record_failure(self, error, item=None):
+        """`error`: an exception (translatable when it is a remote.Explained)
+        or a text; `item`: the external id it concerns, if one."""
         self.last_sync_at = timezone.now()
-        self.last_error = str(message)[:2000]
+        self.set_errors([(item, error)])
         self.consecutive_failures += 1
-        self.save(update_fields=["last_sync_at", "last_error", "consecutive_failures"])
+        self.save(
+            update_fields=[
+                "last_sync_at",
+                "last_error",
+                "error_details",
+                "consecutive_failures",
+            ]
+        )
+
+    def set_errors(self, errors):
+        """[(external id or None, error)] as last_error and error_details."""
+        self.last_error = "; ".join(
+            f"{item}: {error}" if item else str(error) for item, error in errors
+        )[:2000]
+        self.error_details = [error_detail(item, error) for item, error in errors]
+
+    @property
+    def error_text(self):
+        """The last error in the active language (the admin's "Last error")."""
+        if not self.error_details:
+            return self.last_error
+        from .remote import explain
+
+        parts = []
+        for detail in self.error_details:
+            text = explain(detail) if "message" in detail else detail["text"]
+            parts.append(f"{detail['item']}: {text}" if detail.get("item") else text)
+        return "; ".join(parts)
+
+
+def error_detail(item, error):
+    explanation = getattr(error, "explanation", None)
+    detail = dict(explanation) if explanation else {"text": str(error)[:2000]}
+    return {**detail, "item": item} if item else detail
 
 
 class SourceItem(models.Model):

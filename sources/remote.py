@@ -7,22 +7,59 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from django.utils.translation import gettext, gettext_noop
+
 MAX_BYTES = 20 * 1024 * 1024
 USER_AGENT = "Transparenca-hub/1 (+sources)"
 
 
-class SourceError(Exception):
+class Explained:
+    """An error whose message is a msgid (marked with gettext_noop) and its
+    parameters: `str()` is the English text the log and `last_error` keep, and
+    `explanation` is what the admin translates into each user's language."""
+
+    def __init__(self, message, **params):
+        self.message, self.params = message, params
+        super().__init__(message % params if params else message)
+
+    @property
+    def explanation(self):
+        return {"message": self.message, "params": self.params}
+
+
+def explain(explanation):
+    """An `explanation` in the active language."""
+    message = gettext(explanation["message"])
+    params = explanation.get("params") or {}
+    return message % params if params else message
+
+
+class SourceError(Explained, Exception):
     """The source did not give a usable answer; the message says why."""
+
+
+class Invalid(Explained, ValueError):
+    """An item the source sent cannot be indexed; the message says why."""
 
 
 class Gone(SourceError):
     """The item is not (or no longer) visible to an anonymous visitor."""
 
 
+def too_slow(url, timeout):
+    return SourceError(
+        gettext_noop("%(url)s: no answer within %(seconds)s s"),
+        url=url,
+        seconds=f"{timeout:g}",
+    )
+
+
 def get_json(url, params=None, timeout=10.0, headers=None):
     if not url.startswith(("http://", "https://")):
         # A source's URL comes from the admin: never file:// or other schemes.
-        raise SourceError(f"{url}: only http(s) URLs are fetched")
+        raise SourceError(
+            gettext_noop("%(url)s: only http(s) URLs are fetched"), url=url
+        )
     if params:
         query = urllib.parse.urlencode(params, doseq=True)
         url = f"{url}{'&' if '?' in url else '?'}{query}"
@@ -43,28 +80,58 @@ def get_json(url, params=None, timeout=10.0, headers=None):
         # for one deleted or moved: for the hub both mean "not public".
         if error.code in (401, 403, 404, 410):
             raise Gone(f"{url}: HTTP {error.code}") from error
-        raise SourceError(f"{url}: HTTP {error.code}") from error
+        raise SourceError(
+            gettext_noop("%(url)s: HTTP %(code)s"), url=url, code=error.code
+        ) from error
     except TimeoutError as error:
-        raise SourceError(f"{url}: no answer within {timeout:g} s") from error
+        raise too_slow(url, timeout) from error
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
-            raise SourceError(f"{url}: no answer within {timeout:g} s") from error
-        raise SourceError(f"{url}: unreachable ({error.reason})") from error
+            raise too_slow(url, timeout) from error
+        raise SourceError(
+            gettext_noop("%(url)s: unreachable (%(reason)s)"),
+            url=url,
+            reason=str(error.reason),
+        ) from error
     except OSError as error:
-        raise SourceError(f"{url}: connection failed ({error})") from error
+        raise SourceError(
+            gettext_noop("%(url)s: connection failed (%(error)s)"),
+            url=url,
+            error=str(error),
+        ) from error
     if len(body) > MAX_BYTES:
-        raise SourceError(f"{url}: answer larger than {MAX_BYTES} bytes")
+        raise SourceError(
+            gettext_noop("%(url)s: answer larger than %(limit)s bytes"),
+            url=url,
+            limit=MAX_BYTES,
+        )
     if "json" not in kind.lower():
-        raise SourceError(f"{url}: expected JSON, got {kind or 'no content type'}")
+        if not kind:
+            raise SourceError(
+                gettext_noop("%(url)s: expected JSON, got no content type"), url=url
+            )
+        raise SourceError(
+            gettext_noop("%(url)s: expected JSON, got %(kind)s"), url=url, kind=kind
+        )
     try:
         return json.loads(body)
     except ValueError as error:
-        raise SourceError(f"{url}: the answer is not valid JSON") from error
+        raise SourceError(
+            gettext_noop("%(url)s: the answer is not valid JSON"), url=url
+        ) from error
+
+
+# The JSON words for what was expected: the same in every language.
+JSON_NAMES = {dict: "object", list: "array", int: "number", str: "string"}
 
 
 def expect(value, kind, what):
     """`value` if it is a `kind`, else SourceError (a source answering JSON of
     the wrong shape is garbage too)."""
     if not isinstance(value, kind):
-        raise SourceError(f"unexpected answer: {what} is not a {kind.__name__}")
+        raise SourceError(
+            gettext_noop("unexpected answer: “%(what)s” is not a JSON %(kind)s"),
+            what=what,
+            kind=JSON_NAMES.get(kind, kind.__name__),
+        )
     return value

@@ -4,6 +4,8 @@ state and everything already indexed in place."""
 
 import logging
 
+from django.utils.translation import gettext_noop
+
 from .adapters import get_adapter
 from .indexing import flush_unindexed, normalise, remove, store
 from .remote import Gone, SourceError
@@ -11,10 +13,10 @@ from .remote import Gone, SourceError
 logger = logging.getLogger("transparenca.sources")
 
 
-def failed(source, error):
-    logger.warning("Source %s: %s", source.slug, error)
-    source.record_failure(error)
-    return {"error": str(error)}
+def failed(source, error, item=None):
+    logger.warning("Source %s: %s%s", source.slug, f"{item}: " if item else "", error)
+    source.record_failure(error, item)
+    return {"error": f"{item}: {error}" if item else str(error)}
 
 
 def reconcile(source):
@@ -39,9 +41,12 @@ def reconcile(source):
         return failed(source, error)
     except Exception as error:  # noqa: BLE001 - garbage must not stop the worker
         logger.exception("Source %s answered something unexpected", source.slug)
-        return failed(source, f"unexpected answer: {error!r}"[:500])
+        unexpected = SourceError(
+            gettext_noop("unexpected answer: %(error)s"), error=repr(error)[:480]
+        )
+        return failed(source, unexpected)
     gone = set(known) - set(listing)
-    normalised, problems = {}, []
+    normalised, invalid = {}, []
     for external_id, record in records.items():
         if record is None:
             gone.add(external_id)
@@ -49,15 +54,16 @@ def reconcile(source):
         try:
             normalised[external_id] = normalise(source, record)
         except (ValueError, TypeError, KeyError) as error:
-            problems.append(f"{external_id}: {error}")
+            invalid.append((external_id, error))
     changed = store(source, normalised)
     removed = remove(source, gone)
     flush_unindexed(source)
     source.record_success()
-    if problems:
+    problems = [f"{external_id}: {error}" for external_id, error in invalid]
+    if invalid:
         # The rest was synced; the items a source sent badly are named.
-        source.last_error = "; ".join(problems[:10])[:2000]
-        source.save(update_fields=["last_error"])
+        source.set_errors(invalid[:10])
+        source.save(update_fields=["last_error", "error_details"])
         logger.warning("Source %s: %s", source.slug, source.last_error)
     return {"changed": changed, "removed": removed, "problems": problems}
 
@@ -79,7 +85,7 @@ def pull_item(source, external_id):
     try:
         fields = normalise(source, record)
     except (ValueError, TypeError, KeyError) as error:
-        failed(source, f"{external_id}: {error}")
+        failed(source, error, external_id)
         return "error"
     changed = store(source, {external_id: fields})
     source.item_count = source.items.count()

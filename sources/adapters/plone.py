@@ -12,6 +12,8 @@ import hashlib
 import re
 from datetime import timedelta
 
+from django.utils.translation import gettext_noop
+
 from ..remote import Gone, SourceError, expect, get_json
 from . import Adapter
 
@@ -82,7 +84,7 @@ class PloneAdapter(Adapter):
             answer = expect(
                 get_json(url, {**query, "b_start": start}, self.source.timeout),
                 dict,
-                "the search answer",
+                "@search",
             )
             items = expect(answer.get("items"), list, "items")
             yield from items
@@ -107,12 +109,14 @@ class PloneAdapter(Adapter):
     def listing(self, since=None):
         found = {}
         for item in self.search(dict_query(self.listing_query(since))):
-            item = expect(item, dict, "an item")
+            item = expect(item, dict, "item")
             if not self.type_key(item.get("@type", "")):
                 continue
             uid = item.get("UID")
             if not uid:
-                raise SourceError("an item without UID in the search answer")
+                raise SourceError(
+                    gettext_noop("an item without UID in the search answer")
+                )
             # De-duplicated by UID: overlapping windows and batches may
             # repeat an item; the newest modified wins.
             found[str(uid)] = max(found.get(str(uid), ""), str(item.get("modified")))
@@ -124,13 +128,13 @@ class PloneAdapter(Adapter):
             # Anonymous @search sees published items only: private, retracted
             # and deleted items are simply not there.
             raise Gone(f"{external_id} is not public")
-        url = expect(hits[0], dict, "an item").get("@id")
+        url = expect(hits[0], dict, "item").get("@id")
         if not url:
-            raise SourceError("a search hit without @id")
+            raise SourceError(gettext_noop("a search hit without @id"))
         item = expect(
             get_json(url, {"expand": "translations"}, self.source.timeout),
             dict,
-            "an item",
+            "item",
         )
         if not self.type_key(item.get("@type", "")):
             # A folder (the add-on notifies for every content change) or a

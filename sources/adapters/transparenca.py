@@ -88,11 +88,11 @@ class TransparencaAdapter(Adapter):
                     {**(params or {}), "limit": PAGE_SIZE, "offset": offset},
                 ),
                 dict,
-                "the listing",
+                "listing",
             )
             items = expect(answer.get("items"), list, "items")
             for item in items:
-                yield expect(item, dict, "an item")
+                yield expect(item, dict, "item")
             total = expect(answer.get("meta", {}).get("total_count"), int, "total")
             offset += PAGE_SIZE
             if offset >= total or not items:
@@ -163,11 +163,11 @@ class TransparencaAdapter(Adapter):
             if not number.isdigit():
                 raise Gone(f"not a document id: {external_id}")
             return self.document_record(
-                expect(self.api(f"documents/{number}/"), dict, "a document")
+                expect(self.api(f"documents/{number}/"), dict, "document")
             )
         if not external_id.isdigit():
             raise Gone(f"not a page id: {external_id}")
-        record = self.record(expect(self.api(f"pages/{external_id}/"), dict, "a page"))
+        record = self.record(expect(self.api(f"pages/{external_id}/"), dict, "page"))
         if not record["type"]:
             raise Gone(f"page {external_id} is not a searchable type")
         return record

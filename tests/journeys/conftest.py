@@ -6,19 +6,14 @@ Screenshots of every step land in .cache/journeys/ so a person can look at them.
 
 import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import axe_violations, free_port
+from tests.browser.conftest import axe_violations
 from tests.conftest import CHROMIUM, require_service
+from tests.live_site import REPO, SiteProcesses, free_port, site_env
 
-REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / ".cache" / "journeys"
 PASSWORD = "transparenca-demo"
 PHONE = {"width": 390, "height": 844}
@@ -27,49 +22,27 @@ DESKTOP = {"width": 1280, "height": 900}
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
 
-@dataclass
-class LiveSite:
-    url: str
-    env: dict
-    workdir: Path
-    processes: list = field(default_factory=list)
-    worker: object = None
+class LiveSite(SiteProcesses):
+    """The demo site as `make run` serves it, at `url`."""
+
+    def __init__(self, url, env, workdir):
+        super().__init__(env=env, workdir=workdir)
+        self.url = url
+        self.worker = None
 
     def manage(self, *args, timeout=300):
         """Run a management command against the live site's database and index."""
-        result = subprocess.run(
-            [sys.executable, str(REPO / "manage.py"), *args],
-            env=self.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout
+        return super().manage(*args, timeout=timeout)
 
     def shell(self, code, timeout=120):
         """Run Python in the site's Django environment; returns what it prints."""
-        return self.manage("shell", "-c", code, timeout=timeout).strip()
+        return super().shell(code, timeout=timeout)
 
     def log(self):
-        return (self.workdir / "server.log").read_text(errors="replace")
+        return self.read_log("server.log")
 
     def worker_log(self):
-        return (self.workdir / "worker.log").read_text(errors="replace")
-
-
-def wait_for(url, process, log_path, seconds=90):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError(Path(log_path).read_text()) from None
-            time.sleep(0.3)
+        return self.read_log("worker.log")
 
 
 @pytest.fixture(scope="session")
@@ -77,17 +50,14 @@ def live_site(tmp_path_factory, elasticsearch_url):
     workdir = tmp_path_factory.mktemp("journey-site")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SEARCH_INDEX_PREFIX": f"journey_{os.getpid()}",
-        "ELASTICSEARCH_URL": elasticsearch_url,
-        "BASE_URL": url,
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(workdir / "mail"),
-    }
+    env = site_env(
+        workdir,
+        f"journey_{os.getpid()}",
+        elasticsearch_url,
+        BASE_URL=url,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(workdir / "mail"),
+    )
     site = LiveSite(url=url, env=env, workdir=workdir)
     site.manage("migrate", "--noinput", "-v", "0", timeout=600)
     site.manage("load_demo_content", timeout=600)
@@ -95,54 +65,13 @@ def live_site(tmp_path_factory, elasticsearch_url):
     # the queue first, so the index is built with their text.
     site.manage("db_worker", "--batch", "--no-reload", "-v", "0", timeout=600)
     site.manage("rebuild_search_index", timeout=600)
-    log = open(workdir / "server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(REPO / "manage.py"),
-            "runserver",
-            "--noreload",
-            f"127.0.0.1:{port}",
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    site.processes.append(server)
-    # The background worker, as `make run` starts it beside the site.
-    worker_log = open(workdir / "worker.log", "w")  # noqa: SIM115
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            str(REPO / "manage.py"),
-            "db_worker",
-            "--no-reload",
-            "--interval",
-            "0.5",
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=worker_log,
-        stderr=subprocess.STDOUT,
-    )
-    site.processes.append(worker)
-    site.worker = worker
-    wait_for(f"{url}/admin/login/", server, workdir / "server.log")
-    yield site
-    for process in site.processes:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    log.close()
-    worker_log.close()
-    site.shell(
-        "from core.elasticsearch_client import get_client;"
-        f"get_client().indices.delete(index='journey_{os.getpid()}*',"
-        " ignore_unavailable=True, allow_no_indices=True)"
-    )
+    try:
+        site.worker = site.start_worker(0.5)
+        site.serve(port, "/admin/login/")
+        yield site
+    finally:
+        site.close()
+        site.drop_indices()
 
 
 def _context(browser, viewport, **kwargs):  # noqa: F811

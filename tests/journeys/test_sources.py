@@ -3,7 +3,7 @@ started by scripts/plone, its demo content from plone/demo_content.py) is a
 source of the demo hub. The admin opens Admin → Sources, sees its state and
 presses "Sync now"; a citizen on a phone searches, finds the Plone items next
 to the site's own, sees the "municipality / source" facet and follows a link
-to the Plone page."""
+to the Plone page; each Plone result says who published it."""
 
 import os
 import re
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import free_port
 from tests.conftest import require_service
+from tests.live_site import REPO, free_port
 
-from .conftest import REPO, assert_accessible, login, shot
+from .conftest import assert_accessible, login, shot
 
 SLUG = "urbanizmi"
 SECRET = "journey-plone-secret"
@@ -133,10 +133,25 @@ def test_admin_syncs_the_plone_source_and_a_citizen_finds_its_items(
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(href.startswith(plone_source) for href in hrefs), hrefs
     assert any(href.startswith(live_site.url) or href.startswith("/") for href in hrefs)
+    # Who published it: the Plone results name the directorate and its
+    # municipality, the site's own results need no such line.
+    plone_result = phone.locator(".search-result", has_text=PLONE_ACT).first
+    assert plone_result.locator(".publisher").inner_text() == (
+        "Publikuar nga: Drejtoria e Urbanizmit, Gjilan"
+    )
+    local_results = phone.locator(".search-result").filter(
+        has=phone.locator("h2 a[href^='/']")
+    )
+    assert local_results.count() > 0
+    assert local_results.locator(".publisher").count() == 0
     facets = phone.locator("nav.facets")
-    # "Municipality / source": the Plone source's option beside this site's.
-    option = facets.get_by_role("link", name=f"gjilan / {SLUG}")
+    # "Municipality / source", by their names: the Plone source's option
+    # beside this site's.
+    option = facets.get_by_role("link", name="Gjilan / Drejtoria e Urbanizmit")
     assert option.count() == 1, facets.inner_text()
+    here = facets.get_by_role("link", name="Komuna e Gjilanit / kjo faqe")
+    assert here.count() == 1, facets.inner_text()
+    assert SLUG not in facets.inner_text()
     shot(phone, "sources-04-citizen-results")
     assert_accessible(phone)
 

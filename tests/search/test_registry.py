@@ -209,7 +209,7 @@ def test_other_sources_get_a_facet_and_keep_their_absolute_urls(client, external
     assert 'href="https://prishtina.example.org/njoftime/4711"' in page
     assert "Municipality / source" in page
     assert "prishtina / prishtina-portal" in page
-    assert "gjilan / this site" in page
+    assert "Municipality of Gjilan / this site" in page
     only = api(client, type="notice", locale="all", source="prishtina-portal")
     assert [r["id"] for r in only["results"]] == [external_item]
     local = api(client, type="notice", locale="all", source="local")

@@ -7,8 +7,6 @@ unpublishing."""
 
 import json
 import os
-import subprocess
-import sys
 import urllib.request
 
 import pytest
@@ -16,44 +14,28 @@ import pytest
 from sources import sync
 from sources.adapters import transparenca
 from sources.models import Source
-from tests.browser.conftest import free_port
-from tests.journeys.conftest import REPO, wait_for
+from tests.live_site import SiteProcesses, free_port, site_env
 
 from .conftest import indexed, refresh
 
 pytestmark = pytest.mark.elasticsearch
 
 
-class SmallSite:
+class SmallSite(SiteProcesses):
     def __init__(self, workdir, elasticsearch_url):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-            "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-            "MEDIA_ROOT": str(workdir / "media"),
-            "SEARCH_INDEX_PREFIX": f"small_{os.getpid()}",
-            "ELASTICSEARCH_URL": elasticsearch_url,
-            "BASE_URL": self.url,
-            "WAGTAILADMIN_BASE_URL": self.url,
-        }
-        self.workdir = workdir
+        env = site_env(
+            workdir,
+            f"small_{os.getpid()}",
+            elasticsearch_url,
+            BASE_URL=self.url,
+            WAGTAILADMIN_BASE_URL=self.url,
+        )
+        super().__init__(env=env, workdir=workdir)
 
     def manage(self, *args, timeout=300):
-        result = subprocess.run(
-            [sys.executable, str(REPO / "manage.py"), *args],
-            env=self.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout.strip()
-
-    def shell(self, code):
-        return self.manage("shell", "-c", code)
+        return super().manage(*args, timeout=timeout).strip()
 
 
 @pytest.fixture(scope="module")
@@ -66,27 +48,12 @@ def small_site(tmp_path_factory, elasticsearch_url):
             -1
         ]
     )
-    log = open(workdir / "server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [sys.executable, str(REPO / "manage.py"), "runserver", "--noreload"]
-        + [f"127.0.0.1:{site.port}"],
-        env=site.env,
-        cwd=REPO,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_for(f"{site.url}/api/v2/pages/", server, workdir / "server.log")
+        site.serve(site.port, "/api/v2/pages/")
         yield site
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-        site.shell(
-            "from core.elasticsearch_client import get_client;"
-            f"get_client().indices.delete(index='small_{os.getpid()}*',"
-            " ignore_unavailable=True, allow_no_indices=True)"
-        )
+        site.close()
+        site.drop_indices()
 
 
 def remote_json(site, path):

@@ -109,7 +109,7 @@ def test_webhook_while_the_source_is_down_loses_nothing(
     [
         ((200, "text/html", b"<html><body>Maintenance</body></html>", 0), "JSON"),
         ((200, "application/json", b"{not json", 0), "not valid JSON"),
-        ((200, "application/json", b'["a list"]', 0), "not a dict"),
+        ((200, "application/json", b'["a list"]', 0), "not a JSON object"),
         ((200, "application/json", b'{"items": 5}', 0), "items"),
         ((502, "text/html", b"Bad gateway", 0), "HTTP 502"),
         ((200, "application/json", b"{}", 2.5), "no answer within"),
@@ -136,7 +136,9 @@ def test_a_down_source_in_the_admin_shows_its_error(
     admin = django_user_model.objects.get(username="admin")
     client.force_login(admin)
     sync.reconcile(plone_source)
-    page = client.get("/admin/sources/")
+    # In English (the admin follows the browser's language; see
+    # test_admin_language.py for the others).
+    page = client.get("/admin/sources/", HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert "unreachable" in page.content.decode()
     response = client.post(f"/admin/sources/{plone_source.pk}/sync/")

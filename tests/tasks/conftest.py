@@ -4,29 +4,18 @@ cut, and a real SMTP server (aiosmtpd) the tests can stop and start."""
 
 import json
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.parse
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
+from tests.live_site import SiteProcesses, free_port, site_env, stop
+
 from .proxy import TcpProxy
 
-REPO = Path(__file__).resolve().parents[2]
-
 pytestmark = [pytest.mark.elasticsearch]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Sink:
@@ -68,25 +57,15 @@ class SmtpSink:
         return self.sink.messages
 
 
-@dataclass
-class TaskSite:
-    env: dict
-    workdir: Path
-    proxy: TcpProxy
-    smtp: SmtpSink
-    worker: object = None
-    logs: list = field(default_factory=list)
+class TaskSite(SiteProcesses):
+    def __init__(self, env, workdir, proxy, smtp):
+        super().__init__(env=env, workdir=workdir)
+        self.proxy, self.smtp = proxy, smtp
+        self.worker = None
 
     def manage_status(self, *args, timeout=600):
         """(exit code, output) of a management command, which may fail."""
-        result = subprocess.run(
-            [sys.executable, str(REPO / "manage.py"), *args],
-            env=self.env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        result = self.run(*args, timeout=timeout)
         return result.returncode, result.stdout + result.stderr
 
     def manage(self, *args, timeout=600):
@@ -110,36 +89,17 @@ class TaskSite:
     def start_worker(self):
         if self.worker is not None and self.worker.poll() is None:
             return
-        log = open(self.workdir / "worker.log", "a")  # noqa: SIM115
-        self.logs.append(log)
-        self.worker = subprocess.Popen(
-            [
-                sys.executable,
-                str(REPO / "manage.py"),
-                "db_worker",
-                "--no-reload",
-                "--interval",
-                "0.1",
-            ],
-            env=self.env,
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        self.worker = super().start_worker(0.1)
 
     def stop_worker(self):
         if self.worker is None:
             return
-        self.worker.terminate()
-        try:
-            self.worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.worker.kill()
-            self.worker.wait()
+        stop(self.worker, seconds=20)
+        self.processes.remove(self.worker)
         self.worker = None
 
     def worker_log(self):
-        return (self.workdir / "worker.log").read_text(errors="replace")
+        return self.read_log("worker.log")
 
     def es(self):
         """A client for the real node (not the proxy): what the tests observe."""
@@ -182,17 +142,14 @@ def task_site(tmp_path_factory, elasticsearch_url):
     proxy.up()
     smtp = SmtpSink()
     smtp.up()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.tasks.worker_settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SEARCH_INDEX_PREFIX": f"{os.environ.get('SEARCH_INDEX_PREFIX', 'tasks')}"
-        f"_worker_{os.getpid()}",
-        "ELASTICSEARCH_URL": proxy.url,
-        "SMTP_SINK_PORT": str(smtp.port),
-        "ACCESS_REQUEST_OFFICER_EMAILS": "officer@example.org",
-    }
+    env = site_env(
+        workdir,
+        f"{os.environ.get('SEARCH_INDEX_PREFIX', 'tasks')}_worker_{os.getpid()}",
+        proxy.url,
+        DJANGO_SETTINGS_MODULE="tests.tasks.worker_settings",
+        SMTP_SINK_PORT=str(smtp.port),
+        ACCESS_REQUEST_OFFICER_EMAILS="officer@example.org",
+    )
     site = TaskSite(env=env, workdir=workdir, proxy=proxy, smtp=smtp)
     site.real_es = elasticsearch_url
     site.manage("migrate", "--noinput", "-v", "0")
@@ -202,9 +159,8 @@ def task_site(tmp_path_factory, elasticsearch_url):
     site.manage("db_worker", "--batch", "--no-reload", "-v", "0")
     yield site
     site.stop_worker()
+    site.close()
     smtp.down()
-    for log in site.logs:
-        log.close()
     es = site.es()
     es.indices.delete(
         index=f"{env['SEARCH_INDEX_PREFIX']}_transparency*",

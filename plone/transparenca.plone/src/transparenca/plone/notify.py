@@ -7,6 +7,7 @@ import logging
 
 import transaction
 from plone import api
+from plone.dexterity.interfaces import IDexterityContainer
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 
@@ -85,13 +86,40 @@ def _after_commit(succeeded, pending, url, secret, source):
         logger.exception("could not queue hub notifications")
 
 
+def _contents(folder):
+    """The items inside `folder` (at any depth) that anonymous visitors may
+    have seen through it: published ones, and those without a workflow of
+    their own (files, images), which take their visibility from the folder.
+    Unrestricted: the editor retracting a folder may not see all of it."""
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(folder.getPhysicalPath())
+    for brain in catalog.unrestrictedSearchResults(path={"query": path}):
+        if brain.getPath() == path or brain.review_state not in (PUBLISHED, None, ""):
+            continue
+        try:
+            yield brain._unrestrictedGetObject()
+        except (AttributeError, KeyError):  # a stale catalog entry
+            continue
+
+
 def workflow_changed(obj, event):
     old = event.old_state.getId() if event.old_state else None
     new = event.new_state.getId() if event.new_state else None
     if new == PUBLISHED and old != PUBLISHED:
-        _queue(obj, "publish")
+        change = "publish"
     elif old == PUBLISHED and new != PUBLISHED:
-        _queue(obj, "retract")
+        change = "retract"
+    else:
+        return
+    _queue(obj, change)
+    # A folder's state decides what anonymous visitors see of its contents,
+    # whose own states do not change: without an event for each of them the
+    # hub would learn only at its next reconcile. It re-pulls each item as an
+    # anonymous visitor, so it drops what can no longer be seen (and finds
+    # again what a re-published folder shows).
+    if IDexterityContainer.providedBy(obj):
+        for item in _contents(obj):
+            _queue(item, change)
 
 
 def modified(obj, event):

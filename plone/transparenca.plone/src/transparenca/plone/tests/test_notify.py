@@ -140,6 +140,66 @@ class TestNotifications(NotifyTestCase):
         self.assertEqual([p["path"] for _, _, p in received], ["/plone/sq/marker"])
 
 
+class TestFolders(NotifyTestCase):
+    """A folder's transition changes what anonymous visitors see of its
+    contents, whose own states stay as they were: the hub hears of each."""
+
+    def test_retracting_a_folder_announces_its_visible_contents(self):
+        # As in a classic Plone site (the test fixture has no default chain).
+        workflow = api.portal.get_tool("portal_workflow")
+        workflow.setChainForPortalTypes(["Folder"], ["simple_publication_workflow"])
+        folder = api.content.create(
+            container=self.portal["sq"], type="Folder", title="Urbanizmi"
+        )
+        api.content.transition(folder, transition="publish")
+        inner = api.content.create(container=folder, type="Folder", title="2018")
+        api.content.transition(inner, transition="publish")
+        notice = api.content.create(
+            container=inner, type="transparenca_notice", title="Njoftim"
+        )
+        api.content.transition(notice, transition="publish")
+        draft = api.content.create(
+            container=folder, type="transparenca_notice", title="Draft"
+        )
+        transaction.commit()
+        self.assertEqual(len(self.hub.wait_for(3)), 3)  # the three publications
+        uids = {
+            name: api.content.get_uuid(obj)
+            for name, obj in [("folder", folder), ("inner", inner), ("notice", notice)]
+        }
+
+        api.content.transition(folder, transition="retract")
+        transaction.commit()
+        received = self.hub.wait_for(6)[3:]
+        time.sleep(0.3)  # nothing more arrives: the draft was never public
+        self.assertEqual(len(self.hub.received), 6)
+        self.assertEqual(
+            {(p["event"], p["uid"]) for _, _, p in received},
+            {("retract", uid) for uid in uids.values()},
+        )
+        self.assertNotIn(api.content.get_uuid(draft), self.hub.events())
+        # The items' own states are unchanged; what anonymous visitors may
+        # still see of them the hub finds out when it pulls each one.
+        self.assertEqual(api.content.get_state(notice), "published")
+
+        api.content.transition(folder, transition="publish")
+        transaction.commit()
+        again = self.hub.wait_for(9)[6:]
+        self.assertEqual(
+            {(p["event"], p["uid"]) for _, _, p in again},
+            {("publish", uid) for uid in uids.values()},
+        )
+
+    def test_an_item_retracted_alone_is_one_event(self):
+        item = self.published_notice()
+        self.hub.wait_for(1)
+        api.content.transition(item, transition="retract")
+        transaction.commit()
+        time.sleep(0.3)
+        uid = api.content.get_uuid(item)
+        self.assertEqual(self.hub.events(), [("publish", uid), ("retract", uid)])
+
+
 class TestHubDown(NotifyTestCase):
     def setUp(self):
         super().setUp()
