@@ -64,12 +64,12 @@ run: install system-deps ## set up and serve the demo site on http://127.0.0.1:8
 	@echo "Transparenca: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, demo users: editor, moderator, translator-sr, officer, admin; password transparenca-demo)"
 	@mkdir -p .cache
 	@echo "Background worker (text extraction, Wagtail's index updates): log in .cache/worker.log"
-	@$(MANAGE) db_worker --no-reload --interval 0.2 > .cache/worker.log 2>&1 & worker=$$!; \
+	@$(MANAGE) tasks_worker --no-reload --interval 0.2 > .cache/worker.log 2>&1 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: migrate ## run the background task worker alone (what `make run` starts beside the site)
-	$(MANAGE) db_worker --no-reload --interval 0.2
+	$(MANAGE) tasks_worker --no-reload --interval 0.2
 
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,6 @@
 """A copy of the site run as separate processes, the way it is deployed: its
 own SQLite database, its own Elasticsearch index prefix, `manage.py` commands,
-runserver and the `db_worker` as subprocesses with their logs kept.
+runserver and the `tasks_worker` as subprocesses with their logs kept.
 
 The journeys (tests/journeys), the background-task tests (tests/tasks) and the
 hub-to-municipality test (tests/sources/test_transparenca.py) each start one;
@@ -118,7 +118,7 @@ class SiteProcesses:
     def start_worker(self, interval, log_name="worker.log"):
         """The background worker, as `make run` starts it beside the site."""
         return self.start(
-            log_name, "db_worker", "--no-reload", "--interval", str(interval)
+            log_name, "tasks_worker", "--no-reload", "--interval", str(interval)
         )
 
     def read_log(self, log_name):

@@ -63,7 +63,7 @@ def live_site(tmp_path_factory, elasticsearch_url):
     site.manage("load_demo_content", timeout=600)
     # The demo's documents were queued for text extraction: let a worker drain
     # the queue first, so the index is built with their text.
-    site.manage("db_worker", "--batch", "--no-reload", "-v", "0", timeout=600)
+    site.manage("tasks_worker", "--batch", "--no-reload", "-v", "0", timeout=600)
     site.manage("rebuild_search_index", timeout=600)
     try:
         site.worker = site.start_worker(0.5)

@@ -1,5 +1,5 @@
 """The demo site on its own SQLite database, driven through `manage.py` with a
-real `db_worker` subprocess, real Elasticsearch behind a proxy the tests can
+real `tasks_worker` subprocess, real Elasticsearch behind a proxy the tests can
 cut, and a real SMTP server (aiosmtpd) the tests can stop and start."""
 
 import json
@@ -156,7 +156,7 @@ def task_site(tmp_path_factory, elasticsearch_url):
     site.manage("load_demo_content")
     # The demo queued its pages and documents: the worker's first run (batch
     # mode: until the queue is empty) indexes everything through the task path.
-    site.manage("db_worker", "--batch", "--no-reload", "-v", "0")
+    site.manage("tasks_worker", "--batch", "--no-reload", "-v", "0")
     yield site
     site.stop_worker()
     site.close()

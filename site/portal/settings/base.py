@@ -224,7 +224,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Work that is not the request's (text extraction, Wagtail's reference index and
-# admin search updates) goes to a database queue run by `manage.py db_worker`.
+# admin search updates) goes to a database queue run by `manage.py tasks_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Caps of the text-extraction child process (search.extract.Limits).
 SEARCH_EXTRACTION_LIMITS = {

@@ -21,5 +21,5 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backends"}}
 from .dev import DEMO_PASSWORD, DEMO_USERS  # noqa: E402,F401
 
 # Tasks run in the enqueuing process; the journeys' live site runs a real
-# `db_worker` beside runserver (tests/journeys/conftest.py).
+# `tasks_worker` beside runserver (tests/journeys/conftest.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
