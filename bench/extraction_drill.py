@@ -3,7 +3,7 @@
 Builds the two files of the issue on the spot (a DOCX whose document.xml expands
 to 1 GB; a PDF of 1,000 pages sharing one 71 MB content stream) plus an honest
 PDF, starts the site under gunicorn (one worker, 30 s timeout, as a small
-deployment would) and `manage.py db_worker` on a fresh SQLite database, logs in
+deployment would) and `manage.py tasks_worker` on a fresh SQLite database, logs in
 as an editor and uploads each file through Wagtail's multiple-upload view. It
 prints, per file, the HTTP answer and its time, the recorded outcome and reason,
 the extracting child's peak RSS and seconds, and the worker's and gunicorn's
@@ -185,7 +185,7 @@ def main():
         stderr=subprocess.STDOUT,
     )
     worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
+        [PYTHON, "manage.py", "tasks_worker", "--no-reload", "--interval", "0.2"],
         env=env,
         cwd=REPO,
         stdout=logs,
@@ -275,7 +275,7 @@ def report(files, uploads, state, worker_alive, worker_peak, gunicorn_peak):
         )
     print()
     print(f"worker alive after the bombs: {worker_alive}")
-    print(f"worker (db_worker) peak RSS: {worker_peak / 1024:.0f} MB")
+    print(f"worker (tasks_worker) peak RSS: {worker_peak / 1024:.0f} MB")
     print(f"gunicorn peak RSS (master and worker): {gunicorn_peak / 1024:.0f} MB")
     failed = [n for n, (_s, ok, _t) in uploads.items() if not ok]
     failed += [n for n in files if state.get(n, ("pending",))[0] == "pending"]

@@ -3,8 +3,8 @@
     .venv/bin/python bench/publish_latency.py --samples 40 --bulk 500 --load-threads 16
 
 Builds the demo site on its own SQLite database in a temporary folder (migrate,
-load_demo_content, one `db_worker --batch` run that indexes it), with its own
-index prefix, starts `manage.py db_worker` beside it and publishes press
+load_demo_content, one `tasks_worker --batch` run that indexes it), with its own
+index prefix, starts `manage.py tasks_worker` beside it and publishes press
 releases from this process the way an editor's request does. The latency of
 one page is from the commit of its publish to the first search that finds it
 (polled every 20 ms). Then the same while `--load-threads` threads send the
@@ -189,7 +189,7 @@ def main():
     started = time.monotonic()
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "load_demo_content")
-    manage(env, "db_worker", "--batch", "--no-reload", "-v", "0")
+    manage(env, "tasks_worker", "--batch", "--no-reload", "-v", "0")
     print(f"demo site ready in {time.monotonic() - started:.0f} s ({workdir})")
 
     import django
@@ -204,7 +204,7 @@ def main():
 
     log = open(workdir / "worker.log", "w")  # noqa: SIM115
     worker = subprocess.Popen(
-        [sys.executable, str(REPO / "manage.py"), "db_worker", "--no-reload"]
+        [sys.executable, str(REPO / "manage.py"), "tasks_worker", "--no-reload"]
         + ["--interval", args.worker_interval],
         env=env,
         cwd=REPO,
@@ -220,7 +220,7 @@ def main():
             if time.monotonic() > deadline or worker.poll() is not None:
                 raise SystemExit((workdir / "worker.log").read_text())
             time.sleep(0.2)
-        print(f"worker: db_worker --interval {args.worker_interval}")
+        print(f"worker: tasks_worker --interval {args.worker_interval}")
         idle = latencies(es, alias, args.samples, pause=0.13)
         print(summary("publish → searchable, idle", idle))
 
