@@ -159,23 +159,19 @@ def index_mappings():
         "revision": keyword,
     }
     for code in LANGUAGES:
-        # Offsets in the postings let the unified highlighter read where the
-        # words are instead of analysing every hit's text again (measured with
-        # bench/query_profile.py: highlighting was the dearest part of a search).
-        prefix = {
-            "prefix": {
-                "type": "text",
-                "analyzer": f"{code}_prefix",
-                "index_options": "offsets",
-            }
-        }
+        # Each text is analysed for its own field and again for `all_<lang>`;
+        # only titles and the whole document also get a prefix copy. Offsets
+        # and prefix copies of summary/body/attachments made the index 2.2x
+        # slower to build and 40 % larger for ~9 ms of highlighting per search
+        # (BENCHMARKS.md, "The mapping, measured"): the highlighter re-reads
+        # the ten hits' texts instead.
+        prefix = {"prefix": {"type": "text", "analyzer": f"{code}_prefix"}}
         for field in TEXT_FIELDS:
             properties[f"{field}_{code}"] = {
                 "type": "text",
                 "analyzer": code,
-                "index_options": "offsets",
-                "fields": prefix,
                 "copy_to": f"all_{code}",
+                **({"fields": prefix} if field == "title" else {}),
             }
         # Everything in one field, so every word of a query must occur somewhere
         # in the document but not necessarily in the same field.

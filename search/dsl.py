@@ -60,12 +60,19 @@ EXACT = replace(DEFAULT, fuzziness="0", suggest=False)
 PRECISE = "precise"
 
 
-def weighted_fields(prefix=False):
-    suffix = ".prefix" if prefix else ""
+def weighted_fields():
     return [
-        f"{name}_{code}{suffix}^{boost}"
+        f"{name}_{code}^{boost}"
         for name, boost in FIELD_BOOSTS.items()
         for code in LANGUAGES
+    ]
+
+
+def weighted_prefix_fields():
+    """Prefix copies exist of titles and of the whole document (analysis.py)."""
+    title = FIELD_BOOSTS["title"]
+    return [f"title_{code}.prefix^{title}" for code in LANGUAGES] + [
+        f"all_{code}.prefix" for code in LANGUAGES
     ]
 
 
@@ -120,7 +127,7 @@ def scoring(rest):
         {
             "multi_match": {
                 "query": rest,
-                "fields": weighted_fields(prefix=True),
+                "fields": weighted_prefix_fields(),
                 "tie_breaker": 0.3,
                 "boost": 0.5,
             }

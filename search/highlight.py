@@ -19,7 +19,6 @@ def highlight_fields():
         fields[f"title_{code}"] = {"number_of_fragments": 0}
         for name in SNIPPET_FIELDS:
             fields[f"{name}_{code}"] = dict(FRAGMENT)
-            fields[f"{name}_{code}.prefix"] = dict(FRAGMENT)
         fields[f"title_{code}.prefix"] = {"number_of_fragments": 0}
     return fields
 
