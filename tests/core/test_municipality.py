@@ -6,21 +6,12 @@ import pytest
 from wagtail.models import Site
 
 from core.municipality import MunicipalityName, MunicipalitySettings, municipality
+from tests.municipality import rename_municipality
 
 
 @pytest.fixture
 def renamed(demo_site):
-    setting = MunicipalitySettings.for_site(demo_site)
-    setting.slug = "kamenice"
-    setting.save()
-    for language, name in {
-        "sq": "Komuna e Kamenicës",
-        "sr": "Opština Kamenica",
-    }.items():
-        MunicipalityName.objects.update_or_create(
-            setting=setting, language=language, defaults={"name": name}
-        )
-    return setting
+    return rename_municipality(demo_site, slug="kamenice")
 
 
 def test_the_demo_site_names_gjilan_in_every_language(demo_site):

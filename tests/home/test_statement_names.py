@@ -4,7 +4,7 @@ of the site: another municipality's site never says "Gjilan"."""
 
 import pytest
 
-from core.municipality import MunicipalityName, MunicipalitySettings
+from tests.municipality import rename_municipality
 
 INTROS = {
     "sq": "Komuna e Gjilanit dëshiron që çdokush ta përdorë këtë uebfaqe",
@@ -25,14 +25,7 @@ def test_the_intro_names_the_configured_municipality(client, demo_site, code):
 
 
 def test_another_municipality_is_named_in_each_language(client, demo_site):
-    setting = MunicipalitySettings.for_site(demo_site)
-    for language, name in {
-        "sq": "Komuna e Kamenicës",
-        "sr": "Opština Kamenica",
-    }.items():
-        MunicipalityName.objects.update_or_create(
-            setting=setting, language=language, defaults={"name": name}
-        )
+    rename_municipality(demo_site)
     assert intro(client, "sq").startswith("Komuna e Kamenicës dëshiron që çdokush")
     assert intro(client, "sr").startswith("Opština Kamenica želi da svako")
     for code in ["sq", "sr"]:
