@@ -55,9 +55,14 @@ DEFAULT = QueryOptions()
 EXACT = replace(DEFAULT, fuzziness="0", suggest=False)
 
 
-# The name of the precise match in a hit's `matched_queries`: the exact pass
-# trusts its top hits only when they matched it, not only the forgiving one.
+# The names of the precise matches (the words, their prefixes) in a hit's
+# `matched_queries`: the exact pass trusts its top hits only when they matched
+# one of them, not only the forgiving one. Two names, not one: Elasticsearch
+# keeps one query per name, so a name given twice reported the prefix match
+# alone, and a top hit that matched every word exactly looked untrusted (the
+# fuzzy pass then ran for nothing: BENCHMARKS.md, "the fuzzy pass").
 PRECISE = "precise"
+PRECISE_PREFIX = "precise_prefix"
 
 
 def weighted_fields():
@@ -102,7 +107,7 @@ def candidates(rest, reference, options):
                         "query": rest,
                         "fields": prefixed or everything,
                         "minimum_should_match": "3<-25%",
-                        "_name": PRECISE,
+                        "_name": PRECISE_PREFIX,
                     }
                 },
                 {"term": {"reference_number.key": reference}},

@@ -11,6 +11,7 @@ from .dsl import (
     DEFAULT,
     EXACT,
     PRECISE,
+    PRECISE_PREFIX,
     QueryOptions,
     all_words,
     build_body,
@@ -126,18 +127,33 @@ def newest_first_among_equals(response):
     return response
 
 
+def trusted(hit):
+    """Whether `hit` matched the query's words (or their prefixes) as typed,
+    not only the forgiving alternative of search/recall.py."""
+    return bool({PRECISE, PRECISE_PREFIX} & set(hit.get("matched_queries", ())))
+
+
+def fuzzy_can_help(params, options):
+    """Whether a fuzzy pass could answer differently from the exact one:
+    fuzziness and "did you mean" apply to the free words only, so a query of
+    quoted phrases alone gets the same answer twice."""
+    if not params.q or options.fuzziness in ("0", 0):
+        return False
+    phrases, rest = split_query(params.q)
+    return bool(rest)
+
+
 def two_pass(ask, params, options=DEFAULT):
     """The response to `params`: exact words first, then, if that finds fewer
-    than FUZZY_BELOW groups, the whole query with fuzziness (and "did you
-    mean"). `ask(bodies)` sends a pass's bodies (search.query.requests) and
-    returns their responses; the bench calls this too."""
-    if params.q and options.fuzziness not in ("0", 0):
+    than FUZZY_BELOW groups or its top hit is not trusted, the whole query
+    with fuzziness (and "did you mean"). `ask(bodies)` sends a pass's bodies
+    (search.query.requests) and returns their responses; the bench calls
+    this too."""
+    if fuzzy_can_help(params, options):
         exact = replace(options, fuzziness=EXACT.fuzziness, suggest=False)
         response = merged(ask(requests(params, exact)))
         top = response["hits"]["hits"][:TRUSTED_TOP]
-        if total_groups(response) >= FUZZY_BELOW and all(
-            PRECISE in hit.get("matched_queries", ()) for hit in top
-        ):
+        if total_groups(response) >= FUZZY_BELOW and all(map(trusted, top)):
             return finished(response, params, options)
     return finished(merged(ask(requests(params, options))), params, options)
 
