@@ -85,28 +85,39 @@ def every_language():
     return [f"all_{code}" for code in LANGUAGES]
 
 
-def candidates(rest, reference, options):
-    """Must match: the words (fuzzy or by prefix), the number or a title."""
+# How many of a query's words the precise matches need, per field: up to
+# three all of them, then all but a quarter (search.query reads it too).
+PRECISE_MATCH = "3<-25%"
+
+
+def precise_fields(options):
+    """{name of a precise match: the fields it searches} (candidates below)."""
     everything = every_language()
     prefixed = [f"{name}.prefix" for name in everything if options.prefix_fields]
+    return {PRECISE: everything, PRECISE_PREFIX: prefixed or everything}
+
+
+def candidates(rest, reference, options):
+    """Must match: the words (fuzzy or by prefix), the number or a title."""
+    fields = precise_fields(options)
     return {
         "bool": {
             "should": [
                 {
                     "multi_match": {
                         "query": rest,
-                        "fields": everything,
+                        "fields": fields[PRECISE],
                         "fuzziness": options.fuzziness,
                         "prefix_length": 1,
-                        "minimum_should_match": "3<-25%",
+                        "minimum_should_match": PRECISE_MATCH,
                         "_name": PRECISE,
                     }
                 },
                 {
                     "multi_match": {
                         "query": rest,
-                        "fields": prefixed or everything,
-                        "minimum_should_match": "3<-25%",
+                        "fields": fields[PRECISE_PREFIX],
+                        "minimum_should_match": PRECISE_MATCH,
                         "_name": PRECISE_PREFIX,
                     }
                 },

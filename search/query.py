@@ -11,12 +11,14 @@ from .dsl import (
     DEFAULT,
     EXACT,
     PRECISE,
+    PRECISE_MATCH,
     PRECISE_PREFIX,
     QueryOptions,
     all_words,
     build_body,
     counts_body,
     hits_body,
+    precise_fields,
     text_query,
 )
 from .params import (
@@ -143,18 +145,85 @@ def fuzzy_can_help(params, options):
     return bool(rest)
 
 
-def two_pass(ask, params, options=DEFAULT):
+def required(count, spec=PRECISE_MATCH):
+    """How many of `count` words a `minimum_should_match` of the form
+    "3<-25%" needs, as Elasticsearch computes it (Queries.calculate...)."""
+    upper, _, rule = spec.rpartition("<")
+    if upper and count <= int(upper):
+        return count
+    number = float(rule.rstrip("%"))
+    part = count * number / 100 if rule.endswith("%") else number
+    needed = count + int(part) if part < 0 else int(part)
+    return min(count, max(needed, 0))
+
+
+def term_lookup(rest, options):
+    """The keyword arguments of a `termvectors` request that analyses `rest`
+    as every precise match's field does and tells which words the index
+    holds: an artificial document, nothing stored, only term statistics."""
+    fields = sorted({field for group in precise_fields(options).values()
+                     for field in group})  # fmt: skip
+    whole = sorted({field.split(".")[0] for field in fields})
+    return {
+        "doc": dict.fromkeys(whole, rest),
+        "fields": fields,
+        "term_statistics": True,
+        "field_statistics": False,
+        "positions": True,
+        "offsets": False,
+        "payloads": False,
+        "realtime": False,
+    }
+
+
+def can_match(vectors, field):
+    """Whether some document may hold enough of the query's words in `field`
+    for the precise match: each word is a position (a stemmer or the prefix
+    copy can put several terms at one); a word is known if one of its terms
+    occurs anywhere in the index. One-sided: "no" is certain."""
+    positions = {}
+    for term in vectors.get(field, {}).get("terms", {}).values():
+        for token in term.get("tokens", []):
+            known = positions.get(token["position"], False)
+            positions[token["position"]] = known or term.get("doc_freq", 0) > 0
+    count = len(positions)
+    return count > 0 and sum(positions.values()) >= required(count)
+
+
+def untrusted_for_sure(lookup, rest, options):
+    """True when no document can match either precise match: the exact pass
+    would then be answered by the fuzzy pass anyway, so it is not sent. The
+    term statistics come from one shard: on an index of several a word held
+    only by another shard makes this true wrongly, and the search gets the
+    fuzzy pass's answer (what an untrusted exact pass gets too)."""
+    try:
+        answer = lookup(**term_lookup(rest, options))
+    except ApiError:
+        backend.logger.warning("Term statistics failed; sending the exact pass")
+        return False
+    vectors = answer.get("term_vectors", {})
+    return not any(
+        can_match(vectors, field)
+        for fields in precise_fields(options).values()
+        for field in fields
+    )
+
+
+def two_pass(ask, params, options=DEFAULT, lookup=None):
     """The response to `params`: exact words first, then, if that finds fewer
     than FUZZY_BELOW groups or its top hit is not trusted, the whole query
     with fuzziness (and "did you mean"). `ask(bodies)` sends a pass's bodies
-    (search.query.requests) and returns their responses; the bench calls
-    this too."""
+    (search.query.requests) and returns their responses; `lookup(**kwargs)`,
+    if given, sends a `termvectors` request (untrusted_for_sure) so that an
+    exact pass bound to be untrusted is skipped. The bench calls this too."""
     if fuzzy_can_help(params, options):
-        exact = replace(options, fuzziness=EXACT.fuzziness, suggest=False)
-        response = merged(ask(requests(params, exact)))
-        top = response["hits"]["hits"][:TRUSTED_TOP]
-        if total_groups(response) >= FUZZY_BELOW and all(map(trusted, top)):
-            return finished(response, params, options)
+        phrases, rest = split_query(params.q)
+        if lookup is None or not untrusted_for_sure(lookup, rest, options):
+            exact = replace(options, fuzziness=EXACT.fuzziness, suggest=False)
+            response = merged(ask(requests(params, exact)))
+            top = response["hits"]["hits"][:TRUSTED_TOP]
+            if total_groups(response) >= FUZZY_BELOW and all(map(trusted, top)):
+                return finished(response, params, options)
     return finished(merged(ask(requests(params, options))), params, options)
 
 
@@ -171,6 +240,9 @@ def search(params, options=DEFAULT):
             lambda bodies: msearch(es, backend.alias_name(), bodies),
             params,
             options,
+            lookup=lambda **request: es.termvectors(
+                index=backend.alias_name(), **request
+            ),
         ),
         timeout=backend.SEARCH_TIMEOUT,
         guard=backend.search_breaker,
