@@ -271,7 +271,17 @@ def project_took(es, alias, q, locale, variant=None):
         took.extend(response["took"] for response in responses)
         return responses
 
-    query.two_pass(ask_all, params, options)
+    def lookup(**request):
+        # The term statistics that can skip a hopeless exact pass (issue 15,
+        # third round): their `took` counts as the passes' does.
+        answer = es.termvectors(index=alias, **request)
+        took.append(answer.get("took", 0))
+        return answer
+
+    if hasattr(query, "untrusted_for_sure"):
+        query.two_pass(ask_all, params, options, lookup=lookup)
+    else:  # before the third round
+        query.two_pass(ask_all, params, options)
     return sum(took)
 
 
