@@ -55,12 +55,10 @@ DEFAULT = QueryOptions()
 EXACT = replace(DEFAULT, fuzziness="0", suggest=False)
 
 
-# The names of the precise matches (the words, their prefixes) in a hit's
-# `matched_queries`: the exact pass trusts its top hits only when they matched
-# one of them, not only the forgiving one. Two names, not one: Elasticsearch
-# keeps one query per name, so a name given twice reported the prefix match
-# alone, and a top hit that matched every word exactly looked untrusted (the
-# fuzzy pass then ran for nothing: BENCHMARKS.md, "the fuzzy pass").
+# The names of the precise matches (words, prefixes) in a hit's `matched_queries`:
+# the exact pass trusts a top hit that matched one, not only the forgiving one.
+# Two names: Elasticsearch keeps one query per name, and with one a hit matching
+# every word but not the prefixes looked untrusted (BENCHMARKS.md, third round).
 PRECISE = "precise"
 PRECISE_PREFIX = "precise_prefix"
 
@@ -85,8 +83,7 @@ def every_language():
     return [f"all_{code}" for code in LANGUAGES]
 
 
-# How many of a query's words the precise matches need, per field: up to
-# three all of them, then all but a quarter (search.query reads it too).
+# Words the precise matches need per field: up to three all, then all but a quarter.
 PRECISE_MATCH = "3<-25%"
 
 

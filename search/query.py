@@ -147,7 +147,7 @@ def fuzzy_can_help(params, options):
 
 def required(count, spec=PRECISE_MATCH):
     """How many of `count` words a `minimum_should_match` of the form
-    "3<-25%" needs, as Elasticsearch computes it (Queries.calculate...)."""
+    "3<-25%" needs, as Elasticsearch computes it (Queries.calculateMinShouldMatch)."""
     upper, _, rule = spec.rpartition("<")
     if upper and count <= int(upper):
         return count
