@@ -80,28 +80,46 @@ def words(rng, locale, count):
 
 
 def documents(count, index, seed=2018):
+    """The corpus: pages in the site's languages, 30 % of them another
+    language's version of the page before (one group, at most one version
+    per language, as Wagtail keeps them), and attachments (their own group,
+    no page_id: search/facets.py counts them by a distinct count)."""
     # The type keys the search API accepts (imported once Django is set up).
+    from core.search_registry import DOCUMENT_KEY
     from search.query import TYPES
 
     rng = random.Random(seed)
+    group, versions = None, set()
     for number in range(count):
-        locale = rng.choice(["sq", "sq", "sr", "tr", "en"])
         kind = rng.choice(TYPES)
+        if group and kind != DOCUMENT_KEY and rng.random() < 0.3:
+            others = [code for code in SEEDS if code not in versions]
+            locale = rng.choice(others or list(SEEDS))
+            if not others:
+                group, versions = f"bench:{number}", set()
+        else:
+            locale = rng.choice(["sq", "sq", "sr", "tr", "en"])
+            group, versions = f"bench:{number}", set()
+        if kind == DOCUMENT_KEY:
+            own_group, page_id = f"document:{number}", None
+            group = None
+        else:
+            own_group, page_id = group, number
+            versions.add(locale)
         year = rng.randint(2012, 2026)
         day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         title = words(rng, locale, rng.randint(5, 12)).capitalize()
         summary = words(rng, locale, rng.randint(15, 40))
         body = words(rng, locale, rng.randint(80, 400))
-        group = f"bench:{number // 2 if rng.random() < 0.3 else number}"
         yield {
             "_op_type": "index",
             "_index": index,
             "_id": f"bench-{number}",
             "type": kind,
             "locale": locale,
-            "group": group,
-            "translation_key": group,
-            "page_id": number,
+            "group": own_group,
+            "translation_key": own_group,
+            "page_id": page_id,
             "parent_page": number,
             "title": title,
             "summary": summary,
@@ -120,7 +138,7 @@ def documents(count, index, seed=2018):
             f"summary_{locale}": summary,
             f"body_{locale}": body,
             f"attachments_{locale}": words(rng, locale, 200)
-            if kind == "document"
+            if kind == DOCUMENT_KEY
             else "",
         }
 

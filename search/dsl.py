@@ -10,6 +10,7 @@ from core.search_registry import registry
 
 from . import recall
 from .analysis import LANGUAGES, TEXT_FIELDS
+from .facets import facet_aggregations
 from .highlight import highlight_body
 from .indexing import normalise_reference
 from .params import split_query
@@ -17,16 +18,6 @@ from .params import split_query
 # Relative weight of each field; the reference number outranks everything.
 FIELD_BOOSTS = {"title": 6, "summary": 3, "body": 1, "attachments": 1}
 REFERENCE_BOOST = 100
-# Each facet and the index field it counts (and filters by).
-FACET_FIELDS = {
-    "type": "type",
-    "year": "year",
-    "locale": "locale",
-    "department": "department_key",
-    "source": "source",
-}
-# Facets whose buckets carry a readable name from a second field.
-FACET_NAMES = {"department": "department", "source": "municipality"}
 
 
 @dataclass(frozen=True)
@@ -250,28 +241,6 @@ def filters(params):
     if params.source:
         post["source"] = {"term": {"source": params.source}}
     return query_filters, post
-
-
-def facet_aggregations(post):
-    aggs = {}
-    groups = {"groups": {"cardinality": {"field": "group"}}}
-    for facet, es_field in FACET_FIELDS.items():
-        others = [clause for name, clause in post.items() if name != facet]
-        terms = {"field": es_field, "size": 50}
-        if facet == "year":
-            terms["order"] = {"_key": "desc"}
-        inner = dict(groups)
-        if facet in FACET_NAMES:
-            inner["name"] = {"terms": {"field": FACET_NAMES[facet], "size": 1}}
-        aggs[facet] = {
-            "filter": {"bool": {"filter": others}},
-            "aggs": {"values": {"terms": terms, "aggs": inner}},
-        }
-    aggs["total"] = {
-        "filter": {"bool": {"filter": list(post.values())}},
-        "aggs": groups,
-    }
-    return aggs
 
 
 def did_you_mean(rest):

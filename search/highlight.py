@@ -11,6 +11,11 @@ PRE, POST = "\ue000", "\ue001"
 MARKER = re.compile(f"({PRE}|{POST})")
 SNIPPET_FIELDS = ["summary", "body", "attachments"]
 FRAGMENT = {"fragment_size": 180, "number_of_fragments": 1}
+# Snippets come from a text's first characters only: a page of ten hits with
+# 200,000 characters of extracted PDF text each (search.indexing.MAX_TEXT)
+# took a second to highlight, capped here a third of that (BENCHMARKS.md).
+# A match further in still finds the page, shown with its summary.
+HIGHLIGHT_CHARS = 10_000
 
 
 def highlight_fields():
@@ -40,6 +45,7 @@ def highlight_body(texts=None):
         "pre_tags": [PRE],
         "post_tags": [POST],
         "require_field_match": True,
+        "max_analyzed_offset": HIGHLIGHT_CHARS,
         "fields": fields,
     }
 

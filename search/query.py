@@ -21,6 +21,7 @@ from .dsl import (
     precise_fields,
     text_query,
 )
+from .facets import group_count
 from .params import (
     FACETS,
     MAX_QUERY,
@@ -69,12 +70,8 @@ TRUSTED_TOP = 1
 
 
 def total_groups(response):
-    return (
-        response.get("aggregations", {})
-        .get("total", {})
-        .get("groups", {})
-        .get("value", 0)
-    )
+    total = response.get("aggregations", {}).get("total")
+    return group_count(total) if total else 0
 
 
 # Elasticsearch's own default (None) keeps size-0 answers, the facet counts,

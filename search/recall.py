@@ -83,12 +83,12 @@ def question_words():
 
 @cache
 def synonym_groups():
-    """[(folded phrases of a group, the group as written)]."""
+    """[(language, folded phrases of a group, the group as written)]."""
     groups = []
     for code in LANGUAGES:
         for line in _lines(f"synonyms_{code}.txt"):
             members = [m.strip() for m in line.split(",") if m.strip()]
-            groups.append(([" ".join(words(m)) for m in members], members))
+            groups.append((code, [" ".join(words(m)) for m in members], members))
     return groups
 
 
@@ -107,14 +107,21 @@ def _contains(haystack, phrase):
 
 
 def synonyms(text):
-    """Words of the groups the query touches that the query does not contain."""
+    """{language: words of its groups the query touches that the query does
+    not contain}, in the order of the synonym files."""
     folded = " ".join(words(text))
-    extra = []
-    for phrases, members in synonym_groups():
+    extra = {}
+    for code, phrases, members in synonym_groups():
         if any(_contains(folded, phrase) for phrase in phrases):
-            extra += [m for m, p in zip(members, phrases, strict=True)
-                      if not _contains(folded, p) and m not in extra]  # fmt: skip
-    return extra
+            found = extra.setdefault(code, [])
+            found += [m for m, p in zip(members, phrases, strict=True)
+                      if not _contains(folded, p) and m not in found]  # fmt: skip
+    return {code: found for code, found in extra.items() if found}
+
+
+def of_language(fields, code):
+    """The names among `fields` (`all_sq`, `title_sq^6`...) of one language."""
+    return [name for name in fields if re.search(rf"_{code}(\W|$)", name)]
 
 
 def municipality(text):
@@ -138,7 +145,10 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
     """
     alternatives, boosts = [], []
     content = " ".join(content_words(rest))
-    extra = synonyms(rest) if "synonyms" in ENABLED else []
+    # A language's synonyms are searched in its own fields only: an Albanian
+    # word for a Serbian document's field matched nothing but cost a term
+    # lookup per field and segment (4x the clauses, BENCHMARKS.md).
+    extra = synonyms(rest) if "synonyms" in ENABLED else {}
     if "loose" in ENABLED and content:
         loose = [
             {
@@ -152,32 +162,32 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
                 }
             }
         ]
-        if extra:
-            # Everyday words for official ones: the query with its synonyms
-            # needs as many matching words as the query alone would.
-            needed = len(content.split())
-            loose.append(
-                {
-                    "multi_match": {
-                        "query": " ".join([content, *extra]),
-                        "fields": fields["all"],
-                        "minimum_should_match": max(1, needed - needed // 3),
-                        "boost": LOOSE_BOOST,
-                    }
-                }
-            )
-        alternatives += loose
-    if extra:
-        boosts.append(
+        # Everyday words for official ones: the query with its synonyms
+        # needs as many matching words as the query alone would.
+        needed = len(content.split())
+        loose += [
             {
                 "multi_match": {
-                    "query": " ".join(extra),
-                    "fields": fields["weighted"],
-                    "tie_breaker": 0.3,
-                    "boost": SYNONYM_BOOST,
+                    "query": " ".join([content, *found]),
+                    "fields": of_language(fields["all"], code),
+                    "minimum_should_match": max(1, needed - needed // 3),
+                    "boost": LOOSE_BOOST,
                 }
             }
-        )
+            for code, found in extra.items()
+        ]
+        alternatives += loose
+    boosts += [
+        {
+            "multi_match": {
+                "query": " ".join(found),
+                "fields": of_language(fields["weighted"], code),
+                "tie_breaker": 0.3,
+                "boost": SYNONYM_BOOST,
+            }
+        }
+        for code, found in extra.items()
+    ]
     if "proximity" in ENABLED and len(content.split()) > 1:
         boosts.append(
             {

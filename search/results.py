@@ -6,6 +6,7 @@ from django.utils.html import escape
 from core.locales import default_language_code
 from core.search_registry import LOCAL_SOURCE
 
+from .facets import group_count
 from .highlight import SNIPPET_FIELDS, pick_highlight, plain_snippet, strip_markers
 from .labels import language_names, type_labels
 
@@ -101,7 +102,7 @@ def labelled(results, origins=None):
 def facet_buckets(aggregations, facet):
     buckets = []
     for bucket in aggregations[facet]["values"]["buckets"]:
-        entry = {"value": str(bucket["key"]), "count": bucket["groups"]["value"]}
+        entry = {"value": str(bucket["key"]), "count": group_count(bucket)}
         names = bucket.get("name", {}).get("buckets")
         if names:
             entry["label"] = names[0]["key"]

@@ -76,8 +76,8 @@ def test_a_failing_request_of_the_msearch_answers_from_the_database(
 ):
     # The counts request names a field Elasticsearch can't aggregate on:
     # its error must not become a 500 nor an empty page of facets.
-    from search import dsl
+    from search import facets
 
-    monkeypatch.setitem(dsl.FACET_FIELDS, "type", "summary")
+    monkeypatch.setitem(facets.FACET_FIELDS, "type", "summary")
     answer = run_search(parse_params({"q": "buxhet"}, "sq"))
     assert answer["degraded"] is True
