@@ -243,6 +243,7 @@ def main():
     parser.add_argument(
         "--only", help="regular expression: run only the variants it matches"
     )
+    parser.add_argument("--rounds", type=int, default=1, help="alternate N times")
     parser.add_argument(
         "--site-pages",
         action="store_true",
@@ -276,7 +277,10 @@ def main():
         es.indices.delete(index=probe, ignore_unavailable=True)
 
     chosen = [v for v in variants() if not args.only or re.search(args.only, v[0])]
-    first, hot = None, []
+    # Rounds alternate the variants (A B A B ...): on a shared machine the
+    # others' load drifts, and each ratio is then read from neighbouring runs.
+    chosen = chosen * args.rounds
+    first, hot, rates = None, [], {}
     for number, (label, threads, chunk, load_settings, edit) in enumerate(chosen):
         sample = (lambda: hot_threads(es, 5, hot)) if number == 0 else None
         indexed, errors, elapsed, size, server = load(
@@ -284,6 +288,7 @@ def main():
         )
         rate = indexed / elapsed
         first = first or rate
+        rates.setdefault(label, []).append(rate)
         print(
             f"{label:32} {indexed:>8} docs {elapsed:7.1f} s {rate:7.0f} docs/s "
             f"({rate / first:4.2f}x)  index {size / 1e6:5.0f} MB  errors {errors}"
@@ -292,6 +297,12 @@ def main():
         if number == 0 and hot:
             print("hot threads during the first load:")
             print("\n".join("  " + line for line in hot))
+    if args.rounds > 1:
+        base = sum(rates[chosen[0][0]]) / args.rounds
+        for label, values in rates.items():
+            mean = sum(values) / len(values)
+            print(f"mean of {len(values)}: {label:32} {mean:7.0f} docs/s "
+                  f"({mean / base:4.2f}x)")  # fmt: skip
 
 
 if __name__ == "__main__":
