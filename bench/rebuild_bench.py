@@ -77,9 +77,10 @@ def variants():
             after,
             with_offsets_and_text_prefixes,
         ),
-        # Third round: search/analysis.py's prefix subfields have no positions
-        # since; this puts them back. And fewer merges while the load runs.
-        ("async + prefix positions (before)", 2, 1000, after, with_prefix_positions),
+        # Third round: the prefix subfields without positions (no query
+        # reads them as phrases). Measured and not taken: 14 % smaller, but
+        # 7 % slower to load on a quiet node (BENCHMARKS.md, third round).
+        ("async + prefix freqs only", 2, 1000, after, prefix_freqs_only),
         ("async + merge 30/tier", 2, 1000, {**after, **FEWER_MERGES}, None),
     ]
 
@@ -90,14 +91,13 @@ def variants():
 FEWER_MERGES = {"merge.policy.segments_per_tier": 30}
 
 
-def with_prefix_positions(mappings):
-    """The `.prefix` subfields (titles, all_<lang>) with positions, as before
-    the third speed round."""
+def prefix_freqs_only(mappings):
+    """The `.prefix` subfields (titles, all_<lang>) without positions."""
     mappings = copy.deepcopy(mappings)
     for field in mappings["properties"].values():
         prefix = field.get("fields", {}).get("prefix")
         if prefix:
-            prefix["index_options"] = "positions"
+            prefix["index_options"] = "freqs"
     return mappings
 
 
@@ -183,9 +183,10 @@ def load(es, corpus, label, threads, chunk, load_settings, edit, sample=None):
 
 def site_pages(rounds=2):
     """The real rebuild's action building on this database (e.g. the demo site),
-    before (a site, settings and language-versions query per page) and after
-    (municipality_memo, language_versions per batch), alternated; then the
-    whole `rebuild()` as `manage.py rebuild_search_index` runs it."""
+    before (a site, settings, language-versions, department, topics and locale
+    query per page) and after (municipality_memo, language_versions and the
+    relations per batch: `rebuild.generate`), alternated; then the whole
+    `rebuild()` as `manage.py rebuild_search_index` runs it."""
     import io
 
     from django.db import connection

@@ -165,18 +165,7 @@ def index_mappings():
         # slower to build and 40 % larger for ~9 ms of highlighting per search
         # (BENCHMARKS.md, "The mapping, measured"): the highlighter re-reads
         # the ten hits' texts instead.
-        # No positions in the prefix copies: no query reads them as a phrase
-        # (phrases use the language fields and all_<lang>), BM25 needs only the
-        # term frequencies, and the highlighter re-analyses the text. The
-        # index is 14 % smaller and faster to build (BENCHMARKS.md, "Rebuild
-        # and live updates, third round").
-        prefix = {
-            "prefix": {
-                "type": "text",
-                "analyzer": f"{code}_prefix",
-                "index_options": "freqs",
-            }
-        }
+        prefix = {"prefix": {"type": "text", "analyzer": f"{code}_prefix"}}
         for field in TEXT_FIELDS:
             properties[f"{field}_{code}"] = {
                 "type": "text",
