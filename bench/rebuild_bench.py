@@ -239,6 +239,33 @@ def site_pages(rounds=2):
     )
 
 
+def streamed_or_built(count):
+    """search_bench's load as it was (the generator feeding bulk_load in the
+    loading thread) and with the corpus built first, one after the other."""
+    import search_bench
+
+    from search import backend, rebuild
+
+    es = backend.client(timeout=300)
+    rates = {}
+    for label in ("streamed", "built first"):
+        name = backend.new_index_name()
+        backend.create_index(es, name)
+        try:
+            started = time.monotonic()
+            corpus = search_bench.documents(count, name)
+            if label == "built first":
+                corpus = list(corpus)
+                print(f"  built in {time.monotonic() - started:.1f} s")
+            started = time.monotonic()
+            indexed, _errors = rebuild.bulk_load(es, name, corpus)
+            rates[label] = indexed / (time.monotonic() - started)
+            print(f"{label:12} {indexed} docs {rates[label]:5.0f} docs/s "
+                  f"({rates[label] / rates['streamed']:4.2f}x)")  # fmt: skip
+        finally:
+            es.indices.delete(index=name, ignore_unavailable=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=20_000)
@@ -246,6 +273,11 @@ def main():
         "--only", help="regular expression: run only the variants it matches"
     )
     parser.add_argument("--rounds", type=int, default=1, help="alternate N times")
+    parser.add_argument(
+        "--streamed",
+        action="store_true",
+        help="instead: the corpus generated inside the load vs built before it",
+    )
     parser.add_argument(
         "--site-pages",
         action="store_true",
@@ -259,6 +291,9 @@ def main():
     if args.site_pages:
         return site_pages()
     import search_bench
+
+    if args.streamed:
+        return streamed_or_built(args.docs)
 
     from search import backend
     from search.analysis import index_mappings, index_settings
