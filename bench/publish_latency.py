@@ -1,6 +1,8 @@
 """Publish → searchable with the background worker, idle and under search load.
 
     .venv/bin/python bench/publish_latency.py --samples 40 --bulk 500 --load-threads 16
+    .venv/bin/python bench/publish_latency.py --samples 20 --load-threads 16 \
+        --bulk 500 --database-url postgres://postgres@127.0.0.1:5433/rebuild2
 
 Builds the demo site on its own SQLite database in a temporary folder (migrate,
 load_demo_content, one `tasks_worker --batch` run that indexes it), with its own
@@ -166,6 +168,21 @@ def bulk_publish(es, alias, count, threads, counter):
     )
 
 
+def fresh_postgres(url):
+    """Drop and create the URL's database, so the demo site starts empty."""
+    import urllib.parse
+
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--samples", type=int, default=40)
@@ -173,6 +190,12 @@ def main():
     parser.add_argument("--load-threads", type=int, default=8)
     parser.add_argument("--worker-interval", default="0.2")
     parser.add_argument("--es-url", default=os.environ.get("ELASTICSEARCH_URL", ""))
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="a PostgreSQL URL instead of a fresh SQLite file; that database is "
+        "dropped and created empty first",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="publish-bench-"))
@@ -180,7 +203,9 @@ def main():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DATABASE_URL": fresh_postgres(args.database_url)
+        if args.database_url
+        else f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "SEARCH_INDEX_PREFIX": prefix,
         **({"ELASTICSEARCH_URL": args.es_url} if args.es_url else {}),

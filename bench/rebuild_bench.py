@@ -77,7 +77,28 @@ def variants():
             after,
             with_offsets_and_text_prefixes,
         ),
+        # Third round: the prefix subfields without positions (no query
+        # reads them as phrases). Measured and not taken: 14 % smaller, but
+        # 7 % slower to load on a quiet node (BENCHMARKS.md, third round).
+        ("async + prefix freqs only", 2, 1000, after, prefix_freqs_only),
+        ("async + merge 30/tier", 2, 1000, {**after, **FEWER_MERGES}, None),
     ]
+
+
+# Lucene's tiered policy merges once ten segments of a size tier exist; with
+# 30 it merges rarely during the load (the merges compete with indexing for
+# the node's two cores).
+FEWER_MERGES = {"merge.policy.segments_per_tier": 30}
+
+
+def prefix_freqs_only(mappings):
+    """The `.prefix` subfields (titles, all_<lang>) without positions."""
+    mappings = copy.deepcopy(mappings)
+    for field in mappings["properties"].values():
+        prefix = field.get("fields", {}).get("prefix")
+        if prefix:
+            prefix["index_options"] = "freqs"
+    return mappings
 
 
 def hot_threads(es, delay, out):
@@ -132,7 +153,7 @@ def load(es, corpus, label, threads, chunk, load_settings, edit, sample=None):
     try:
         if sample is not None:
             threading.Thread(target=sample, daemon=True).start()
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         indexed, errors = rebuild.bulk_load(
             es,
             name,
@@ -142,18 +163,30 @@ def load(es, corpus, label, threads, chunk, load_settings, edit, sample=None):
             load_settings=load_settings,
         )
         elapsed = time.monotonic() - started
+        cpu = time.process_time() - cpu
         stats = es.indices.stats(index=name)["_all"]["primaries"]
         size = stats["store"]["size_in_bytes"]
-        return indexed, len(errors), elapsed, size
+        # Where the node's time went (ms summed over its threads), and this
+        # process's CPU (serialising, sending) as a share of the wall time.
+        server = (
+            f"index {stats['indexing']['index_time_in_millis'] / 1000:.0f} s, "
+            f"merge {stats['merges']['total_time_in_millis'] / 1000:.0f} s "
+            f"({stats['merges']['total']}), refresh "
+            f"{stats['refresh']['total_time_in_millis'] / 1000:.0f} s, "
+            f"{stats['segments']['count']} segments; client CPU "
+            f"{cpu / elapsed:.0%}"
+        )
+        return indexed, len(errors), elapsed, size, server
     finally:
         es.indices.delete(index=name, ignore_unavailable=True)
 
 
 def site_pages(rounds=2):
     """The real rebuild's action building on this database (e.g. the demo site),
-    before (a site, settings and language-versions query per page) and after
-    (municipality_memo, language_versions per batch), alternated; then the
-    whole `rebuild()` as `manage.py rebuild_search_index` runs it."""
+    before (a site, settings, language-versions, department, topics and locale
+    query per page) and after (municipality_memo, language_versions and the
+    relations per batch: `rebuild.generate`), alternated; then the whole
+    `rebuild()` as `manage.py rebuild_search_index` runs it."""
     import io
 
     from django.db import connection
@@ -206,11 +239,44 @@ def site_pages(rounds=2):
     )
 
 
+def streamed_or_built(count):
+    """search_bench's load as it was (the generator feeding bulk_load in the
+    loading thread) and with the corpus built first, one after the other."""
+    import search_bench
+
+    from search import backend, rebuild
+
+    es = backend.client(timeout=300)
+    rates = {}
+    for label in ("streamed", "built first"):
+        name = backend.new_index_name()
+        backend.create_index(es, name)
+        try:
+            started = time.monotonic()
+            corpus = search_bench.documents(count, name)
+            if label == "built first":
+                corpus = list(corpus)
+                print(f"  built in {time.monotonic() - started:.1f} s")
+            started = time.monotonic()
+            indexed, _errors = rebuild.bulk_load(es, name, corpus)
+            rates[label] = indexed / (time.monotonic() - started)
+            print(f"{label:12} {indexed} docs {rates[label]:5.0f} docs/s "
+                  f"({rates[label] / rates['streamed']:4.2f}x)")  # fmt: skip
+        finally:
+            es.indices.delete(index=name, ignore_unavailable=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument(
         "--only", help="regular expression: run only the variants it matches"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="alternate N times")
+    parser.add_argument(
+        "--streamed",
+        action="store_true",
+        help="instead: the corpus generated inside the load vs built before it",
     )
     parser.add_argument(
         "--site-pages",
@@ -225,6 +291,9 @@ def main():
     if args.site_pages:
         return site_pages()
     import search_bench
+
+    if args.streamed:
+        return streamed_or_built(args.docs)
 
     from search import backend
     from search.analysis import index_mappings, index_settings
@@ -245,21 +314,32 @@ def main():
         es.indices.delete(index=probe, ignore_unavailable=True)
 
     chosen = [v for v in variants() if not args.only or re.search(args.only, v[0])]
-    first, hot = None, []
+    # Rounds alternate the variants (A B A B ...): on a shared machine the
+    # others' load drifts, and each ratio is then read from neighbouring runs.
+    chosen = chosen * args.rounds
+    first, hot, rates = None, [], {}
     for number, (label, threads, chunk, load_settings, edit) in enumerate(chosen):
         sample = (lambda: hot_threads(es, 5, hot)) if number == 0 else None
-        indexed, errors, elapsed, size = load(
+        indexed, errors, elapsed, size, server = load(
             es, corpus, label, threads, chunk, load_settings, edit, sample
         )
         rate = indexed / elapsed
         first = first or rate
+        rates.setdefault(label, []).append(rate)
         print(
             f"{label:32} {indexed:>8} docs {elapsed:7.1f} s {rate:7.0f} docs/s "
             f"({rate / first:4.2f}x)  index {size / 1e6:5.0f} MB  errors {errors}"
         )
+        print(f"{'':32} {server}")
         if number == 0 and hot:
             print("hot threads during the first load:")
             print("\n".join("  " + line for line in hot))
+    if args.rounds > 1:
+        base = sum(rates[chosen[0][0]]) / args.rounds
+        for label, values in rates.items():
+            mean = sum(values) / len(values)
+            print(f"mean of {len(values)}: {label:32} {mean:7.0f} docs/s "
+                  f"({mean / base:4.2f}x)")  # fmt: skip
 
 
 if __name__ == "__main__":

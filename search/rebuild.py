@@ -3,10 +3,11 @@
 import itertools
 import sys
 import time
-from collections import deque
+from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from elasticsearch import helpers
 from wagtail import hooks
 
@@ -28,8 +29,23 @@ def progress(done, total, out, width=30):
     out.flush()
 
 
-# Pages whose language versions are read in one query.
+# Pages whose language versions (and relations below) are read in one query.
 VERSIONS_BATCH = 500
+# Relations every document reads (core/models.py: the department, the topics,
+# the page's own locale): read for a whole batch in a query each, instead of
+# three queries per page (2,243 of the demo site's rebuild were these).
+PREFETCHED = ("locale", "department", "topics")
+
+
+def prefetch_relations(pages):
+    """Fill the relation caches of `pages`, per page type (a relation one type
+    lacks would make Django's prefetch fail for the whole list)."""
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        names = {field.name for field in model._meta.get_fields()}
+        prefetch_related_objects(group, *[n for n in PREFETCHED if n in names])
 
 
 def generate(pages, index, counter, out):
@@ -38,6 +54,7 @@ def generate(pages, index, counter, out):
     for start in range(0, total, VERSIONS_BATCH):
         batch = pages[start : start + VERSIONS_BATCH]
         versions = language_versions(batch)
+        prefetch_relations(batch)
         for number, page in enumerate(batch, start + 1):
             if page.get_url() is not None:
                 for doc_id, source in page_documents(page, restricted, versions):
