@@ -319,8 +319,9 @@ def project_took(es, alias, q, locale, variant=None):
 
 
 def variants():
-    """{name: (QueryOptions, request_cache)}: the body before this round,
-    each lever alone, and the production setting (cache on and off)."""
+    """{name: (QueryOptions, request_cache)}: the body before the second
+    round, each lever alone, and both (cache on and off). "rescore only" is
+    the production setting (search.dsl.DEFAULT: counts in the same request)."""
     from dataclasses import replace
 
     from search.dsl import DEFAULT
@@ -400,7 +401,7 @@ def main():
         # `took` side by side: the project's body and a plain match, same
         # queries, interleaved (every variant of the body with --variant).
         VARIANTS.update(variants() if args.variant else {})
-        # With --variant "both, cache on" is the production setting: the
+        # With --variant, "rescore only" is the production setting: the
         # "project" line is not sent a second time.
         took = {"project": [], **{name: [] for name in VARIANTS}, "plain": []}
         if args.repeat > 1:

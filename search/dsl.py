@@ -54,11 +54,11 @@ PRECISE = "precise"
 PRECISE_PREFIX = "precise_prefix"
 
 
-def weighted_fields():
+def weighted_fields(codes=None):
     return [
         f"{name}_{code}^{boost}"
         for name, boost in FIELD_BOOSTS.items()
-        for code in LANGUAGES
+        for code in codes or LANGUAGES
     ]
 
 
@@ -70,8 +70,8 @@ def weighted_prefix_fields():
     ]
 
 
-def every_language():
-    return [f"all_{code}" for code in LANGUAGES]
+def every_language(codes=None):
+    return [f"all_{code}" for code in codes or LANGUAGES]
 
 
 # Words the precise matches need per field: up to three all, then all but a quarter.
@@ -157,7 +157,10 @@ def text_parts(q, visitor_locale, options=DEFAULT):
         should += scoring(rest)
         # Citizens' own words (search/recall.py): a forgiving alternative to
         # the match above, and ranking boosts.
-        fields = {"all": every_language(), "weighted": weighted_fields()}
+        fields = {
+            "all": {code: every_language([code]) for code in LANGUAGES},
+            "weighted": {code: weighted_fields([code]) for code in LANGUAGES},
+        }
         alternatives, boosts = recall.clauses(
             rest, visitor_locale, fields, options.fuzziness
         )

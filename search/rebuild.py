@@ -3,11 +3,10 @@
 import itertools
 import sys
 import time
-from collections import defaultdict, deque
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from elasticsearch import helpers
 from wagtail import hooks
 
@@ -18,6 +17,7 @@ from .indexing import (
     indexable_pages,
     language_versions,
     page_documents,
+    prefetch_relations,
     restricted_collection_ids,
 )
 from .models import PendingIndexUpdate
@@ -29,23 +29,8 @@ def progress(done, total, out, width=30):
     out.flush()
 
 
-# Pages whose language versions (and relations below) are read in one query.
+# Pages whose language versions and relations are read in one query each.
 VERSIONS_BATCH = 500
-# Relations every document reads (core/models.py: the department, the topics,
-# the page's own locale): read for a whole batch in a query each, instead of
-# three queries per page (2,243 of the demo site's rebuild were these).
-PREFETCHED = ("locale", "department", "topics")
-
-
-def prefetch_relations(pages):
-    """Fill the relation caches of `pages`, per page type (a relation one type
-    lacks would make Django's prefetch fail for the whole list)."""
-    by_model = defaultdict(list)
-    for page in pages:
-        by_model[type(page)].append(page)
-    for model, group in by_model.items():
-        names = {field.name for field in model._meta.get_fields()}
-        prefetch_related_objects(group, *[n for n in PREFETCHED if n in names])
 
 
 def generate(pages, index, counter, out):

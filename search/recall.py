@@ -119,9 +119,9 @@ def synonyms(text):
     return {code: found for code, found in extra.items() if found}
 
 
-def of_language(fields, code):
-    """The names among `fields` (`all_sq`, `title_sq^6`...) of one language."""
-    return [name for name in fields if re.search(rf"_{code}(\W|$)", name)]
+def every(by_language):
+    """The fields of every language, from {language: [fields]}."""
+    return [name for names in by_language.values() for name in names]
 
 
 def municipality(text):
@@ -139,8 +139,9 @@ def content_words(text):
 
 def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
     """(alternatives to the required match, ranking boosts) for the words
-    `rest`; `fields` are the whole-document fields per language (`all_sq`...)
-    and the weighted ones (`title_sq^6`...) as {"all": [...], "weighted": [...]};
+    `rest`; `fields` are the whole-document fields (`all_sq`...) and the
+    weighted ones (`title_sq^6`...) per language, as
+    {"all": {language: [...]}, "weighted": {language: [...]}};
     `fuzziness` is the query's (its exact first pass asks with "0").
     """
     alternatives, boosts = [], []
@@ -154,7 +155,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
             {
                 "multi_match": {
                     "query": content,
-                    "fields": fields["all"],
+                    "fields": every(fields["all"]),
                     "fuzziness": fuzziness,
                     "prefix_length": 1,
                     "minimum_should_match": LOOSE_MATCH,
@@ -169,7 +170,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
             {
                 "multi_match": {
                     "query": " ".join([content, *found]),
-                    "fields": of_language(fields["all"], code),
+                    "fields": fields["all"][code],
                     "minimum_should_match": max(1, needed - needed // 3),
                     "boost": LOOSE_BOOST,
                 }
@@ -181,7 +182,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
         {
             "multi_match": {
                 "query": " ".join(found),
-                "fields": of_language(fields["weighted"], code),
+                "fields": fields["weighted"][code],
                 "tie_breaker": 0.3,
                 "boost": SYNONYM_BOOST,
             }
@@ -195,7 +196,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
                     "query": content,
                     "type": "phrase",
                     "slop": PROXIMITY_SLOP,
-                    "fields": fields["all"],
+                    "fields": every(fields["all"]),
                     "boost": PROXIMITY_BOOST,
                 }
             }
@@ -210,7 +211,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
                             "multi_match": {
                                 "query": name,
                                 "type": "phrase",
-                                "fields": fields["all"],
+                                "fields": every(fields["all"]),
                             }
                         }
                         for name in spellings
