@@ -118,6 +118,7 @@ def documents(count, index, seed=2018):
             "type": kind,
             "locale": locale,
             "group": own_group,
+            **({"repeatable_group": own_group} if page_id is None else {}),
             "translation_key": own_group,
             "page_id": page_id,
             "parent_page": number,

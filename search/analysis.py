@@ -51,12 +51,14 @@ LANGUAGE_FILTERS = {
         "asciifolding",
     ],
 }
-# Lower-casing and folding only, for the prefix subfields.
+# Lower-casing, stop words and folding, no stemming, for the prefix subfields.
+# Without the stop words a query's "per" (or "za", "ve") was a word the prefix
+# match required and the scoring read from one of the longest posting lists.
 LANGUAGE_FOLDING = {
-    "sq": ["lowercase", "asciifolding"],
-    "sr": ["lowercase", "serbian_normalization", "asciifolding"],
-    "tr": ["apostrophe", "tr_lowercase", "asciifolding"],
-    "en": ["lowercase", "asciifolding"],
+    "sq": ["lowercase", "sq_stop", "asciifolding"],
+    "sr": ["lowercase", "serbian_normalization", "sr_stop", "asciifolding"],
+    "tr": ["apostrophe", "tr_lowercase", "tr_stop", "asciifolding"],
+    "en": ["lowercase", "en_stop", "asciifolding"],
 }
 PREFIX_LENGTH = 5
 
@@ -117,6 +119,9 @@ def index_mappings():
         "type": keyword,
         "locale": keyword,
         "group": keyword,
+        # Only documents that may share a group within one language
+        # (search/facets.py): for the facets' distinct count.
+        "repeatable_group": keyword,
         "translation_key": keyword,
         "page_id": {"type": "integer"},
         "parent_page": {"type": "integer"},

@@ -149,6 +149,7 @@ def page_documents(page, restricted=None, versions=None):
                 **common,
                 "type": DOCUMENT_KEY,
                 "group": f"document:{document.pk}",
+                "repeatable_group": f"document:{document.pk}",
                 "translation_key": f"document:{document.pk}",
                 "page_id": None,
                 "parent_page": page.pk,

@@ -21,7 +21,7 @@ from .dsl import (
     precise_fields,
     text_query,
 )
-from .facets import group_count
+from .facets import flattened, group_count
 from .params import (
     FACETS,
     MAX_QUERY,
@@ -107,9 +107,9 @@ def msearch(es, index, bodies, request_cache=REQUEST_CACHE):
 
 def merged(responses):
     """One response: the hits (and suggestions) of the first, the facets of
-    the last, `took` summed over all of them."""
+    the last (one per facet), `took` summed over all of them."""
     response = dict(responses[0])
-    response["aggregations"] = responses[-1].get("aggregations", {})
+    response["aggregations"] = flattened(responses[-1].get("aggregations", {}))
     response["took"] = sum(item.get("took", 0) for item in responses)
     return response
 

@@ -104,6 +104,8 @@ def item_document(item, translations):
         "indexed_at": timezone.now().isoformat(),
         "type": data["type"],
         "group": group,
+        # Another site's item may come twice in one language (search/facets.py).
+        "repeatable_group": group,
         "translation_key": group,
         "page_id": None,
         "parent_page": None,

@@ -79,6 +79,17 @@ def test_restricted_documents_give_the_index_nothing_not_even_a_title():
     assert "xyzzy" not in everything and "Memo sekret" not in everything
 
 
+def test_only_attachments_carry_the_group_the_facets_count_apart():
+    # search/facets.py counts a page by its doc_count and only documents that
+    # may share a group within one language by a distinct count of this field.
+    page = press_release_with([new_document("Plani", "Teksti i planit")])
+    sources = dict(page_documents(page))
+    attachments = [s for key, s in sources.items() if key.startswith("document-")]
+    assert len(attachments) == 1
+    assert attachments[0]["repeatable_group"] == attachments[0]["group"]
+    assert "repeatable_group" not in sources[f"page-{page.pk}"]
+
+
 def test_lifting_the_restriction_brings_the_document_back():
     private = nested_private_collection()
     secret = new_document("Memo i vjeter", "Teksti qe behet publik", private)

@@ -40,6 +40,7 @@ def attachment(document, parent, locale, **fields):
         **page(parent, locale, f"document:{document}", **fields),
         "type": "document",
         "page_id": None,
+        "repeatable_group": f"document:{document}",
         "title": f"Buxheti {document}.pdf",
         f"title_{locale}": f"Buxheti {document}.pdf",
     }
@@ -58,10 +59,12 @@ DOCUMENTS = {
     "ext-1": {
         **page(None, "sq", "ext:plone:x", type="notice", source="plone"),
         "page_id": None,
+        "repeatable_group": "ext:plone:x",
     },
     "ext-2": {
         **page(None, "sq", "ext:plone:x", type="notice", source="plone"),
         "page_id": None,
+        "repeatable_group": "ext:plone:x",
     },
 }
 
