@@ -20,6 +20,9 @@ import os
 import sys
 from pathlib import Path
 
+# This checkout's (bench/ is first on the path before setup() adds the other's).
+from versus_checkout import print_ratios
+
 
 def setup(repo):
     repo = Path(repo).resolve()
@@ -33,11 +36,6 @@ def setup(repo):
     from search import backend
 
     return search_bench, backend.client(timeout=600)
-
-
-def quantile(samples, p):
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
 def load(repo, docs, name):
@@ -61,18 +59,7 @@ def time_checkout(repo, index, repeat):
             row["project"] = min(row["project"], took)
             plain = es.search(index=index, **bench.plain_body(q))["took"]
             row["plain"] = min(row["plain"], plain)
-    plain = [row["plain"] for row in best.values()]
-    for name in ("project", "plain"):
-        samples = [row[name] for row in best.values()]
-        ratios = [
-            quantile(samples, p) / max(quantile(plain, p), 1) for p in (0.5, 0.95)
-        ]
-        print(
-            f"{name:8} p50 {quantile(samples, 0.5):5.0f} ms  "
-            f"p95 {quantile(samples, 0.95):5.0f} ms  "
-            f"ratio to plain p50 {ratios[0]:5.1f}x  p95 {ratios[1]:5.1f}x  "
-            f"sum {sum(samples):6.0f} ms"
-        )
+    print_ratios(best, ("project", "plain"))
     for (locale, q), row in best.items():
         print(
             f"  {locale} {q:28} project {row['project']:5.0f} ms  "

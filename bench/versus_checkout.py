@@ -52,6 +52,23 @@ def quantile(samples, p):
     return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
+def print_ratios(best, names):
+    """Per name, p50/p95 over the queries' fastest `took` ({query: {name: ms}})
+    and their ratio to the plain match's."""
+    plain = [row["plain"] for row in best.values()]
+    for name in names:
+        samples = [row[name] for row in best.values()]
+        ratios = [
+            quantile(samples, p) / max(quantile(plain, p), 1) for p in (0.5, 0.95)
+        ]
+        print(
+            f"{name:8} p50 {quantile(samples, 0.5):5.0f} ms  "
+            f"p95 {quantile(samples, 0.95):5.0f} ms  "
+            f"ratio to plain p50 {ratios[0]:5.1f}x  p95 {ratios[1]:5.1f}x  "
+            f"sum {sum(samples):6.0f} ms"
+        )
+
+
 def compare(base_file, index, repeat):
     setup(REPO)
     import search_bench
@@ -85,18 +102,7 @@ def compare(base_file, index, repeat):
             row["two"] = two
             for name, value in (("base", before), ("now", now), ("plain", plain)):
                 row[name] = min(row[name], value)
-    plain = [row["plain"] for row in best.values()]
-    for name in ("base", "now", "plain"):
-        samples = [row[name] for row in best.values()]
-        ratios = [
-            quantile(samples, p) / max(quantile(plain, p), 1) for p in (0.5, 0.95)
-        ]
-        print(
-            f"{name:6} p50 {quantile(samples, 0.5):5.0f} ms  "
-            f"p95 {quantile(samples, 0.95):5.0f} ms  "
-            f"ratio to plain p50 {ratios[0]:5.1f}x  p95 {ratios[1]:5.1f}x  "
-            f"sum {sum(samples):6.0f} ms"
-        )
+    print_ratios(best, ("base", "now", "plain"))
     for key, row in best.items():
         passes = "2 passes" if row["two"] else "1 pass  "
         print(
