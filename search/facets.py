@@ -50,7 +50,7 @@ def group_count(bucket):
     return bucket["doc_count"] - repeated + bucket["repeatable_groups"]["value"]
 
 
-# The aggregation that holds the facets sharing one filter (see below).
+# The aggregations that hold the facets sharing one filter (see below).
 SHARED = "shared_"
 TOTAL = "total"
 
@@ -64,7 +64,8 @@ def facet_aggregations(post):
     Facets under the same filters (with only a language chosen: type, year,
     department, source and the total) share one `filter` aggregation, so
     each match is tested against it once instead of once per facet;
-    flattened() gives the answer back one facet at a time."""
+    flattened() gives the answer back one facet at a time (search.query.merged
+    calls it)."""
     one_language = "locale" in post
     wanted = {}
     for facet, es_field in FACET_FIELDS.items():
@@ -82,21 +83,13 @@ def facet_aggregations(post):
         sharing.setdefault(json.dumps(clauses, sort_keys=True), []).append(name)
     aggs = {}
     for number, names in enumerate(sharing.values()):
-        clauses = wanted[names[0]][0]
-        if len(names) == 1:
-            name = names[0]
-            inner = wanted[name][1]
-            aggs[name] = {
-                "filter": {"bool": {"filter": clauses}},
-                "aggs": inner if name == TOTAL else {"values": inner},
-            }
-            continue
         shared = {}
         for name in names:
             if name == TOTAL:
                 shared.update(wanted[name][1])
             else:
                 shared[name] = wanted[name][1]
+        clauses = wanted[names[0]][0]
         aggs[f"{SHARED}{number}"] = {
             "filter": {"bool": {"filter": clauses}},
             "aggs": shared,
@@ -109,12 +102,11 @@ COUNTS = ("groups", "repeatable", "repeatable_groups")
 
 
 def flattened(aggregations):
-    """The answer to facet_aggregations() as if each facet and the total had
-    its own filter aggregation: {facet: {"doc_count", "values"}, "total": ...}."""
+    """The answer to facet_aggregations() one facet at a time:
+    {facet: {"doc_count", "values"}, "total": {"doc_count", counts}}."""
     flat = {}
     for key, answer in aggregations.items():
         if not key.startswith(SHARED):
-            flat[key] = answer
             continue
         for name, values in answer.items():
             if name in FACET_FIELDS:
