@@ -86,6 +86,7 @@ def documents(count, index, seed=2018):
     no page_id: search/facets.py counts them by a distinct count)."""
     # The type keys the search API accepts (imported once Django is set up).
     from core.search_registry import DOCUMENT_KEY
+    from search.facets import group_fields
     from search.query import TYPES
 
     rng = random.Random(seed)
@@ -117,8 +118,7 @@ def documents(count, index, seed=2018):
             "_id": f"bench-{number}",
             "type": kind,
             "locale": locale,
-            "group": own_group,
-            **({"repeatable_group": own_group} if page_id is None else {}),
+            **group_fields(own_group, page_id),
             "translation_key": own_group,
             "page_id": page_id,
             "parent_page": number,

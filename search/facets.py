@@ -26,6 +26,13 @@ REPEATABLE_GROUP = "repeatable_group"
 GROUPS = {"cardinality": {"field": "group"}}
 
 
+def group_fields(group, page_id):
+    """The group fields of an index document: a document without a page of
+    its own (`page_id` None: an attachment, another site's item) carries its
+    group a second time, for group_count_aggs()."""
+    return {"group": group, **({REPEATABLE_GROUP: group} if page_id is None else {})}
+
+
 def group_count_aggs(one_language):
     """What a facet bucket (or the total) needs to count its groups: a
     distinct count of every document's group when the results mix
@@ -97,10 +104,6 @@ def facet_aggregations(post):
     return aggs
 
 
-# The names group_count_aggs() gives its aggregations.
-COUNTS = ("groups", "repeatable", "repeatable_groups")
-
-
 def flattened(aggregations):
     """The answer to facet_aggregations() one facet at a time:
     {facet: {"doc_count", "values"}, "total": {"doc_count", counts}}."""
@@ -111,7 +114,12 @@ def flattened(aggregations):
         for name, values in answer.items():
             if name in FACET_FIELDS:
                 flat[name] = {"doc_count": answer["doc_count"], "values": values}
-        counts = {k: v for k, v in answer.items() if k in COUNTS}
+        # The rest, if any, are the total's counts (group_count_aggs()).
+        counts = {
+            key: value
+            for key, value in answer.items()
+            if key not in FACET_FIELDS and key != "doc_count"
+        }
         if counts:
             flat[TOTAL] = {"doc_count": answer["doc_count"], **counts}
     return flat

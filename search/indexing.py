@@ -13,6 +13,7 @@ from core.documents import public_documents, restricted_collection_ids
 from core.search_registry import DOCUMENT_KEY, municipality_memo, registry
 
 from .analysis import LANGUAGES
+from .facets import group_fields
 
 MAX_TEXT = 200_000
 
@@ -117,7 +118,7 @@ def page_documents(page, restricted=None, versions=None):
     source = {
         **common,
         "type": data["type"],
-        "group": f"page:{data['translation_key']}",
+        **group_fields(f"page:{data['translation_key']}", page.pk),
         "translation_key": data["translation_key"],
         "page_id": page.pk,
         "parent_page": page.pk,
@@ -148,8 +149,7 @@ def page_documents(page, restricted=None, versions=None):
             {
                 **common,
                 "type": DOCUMENT_KEY,
-                "group": f"document:{document.pk}",
-                "repeatable_group": f"document:{document.pk}",
+                **group_fields(f"document:{document.pk}", None),
                 "translation_key": f"document:{document.pk}",
                 "page_id": None,
                 "parent_page": page.pk,

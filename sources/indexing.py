@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_noop
 
 from search import backend
+from search.facets import group_fields
 
 from .models import SourceItem
 from .remote import Invalid
@@ -103,9 +104,8 @@ def item_document(item, translations):
         ],
         "indexed_at": timezone.now().isoformat(),
         "type": data["type"],
-        "group": group,
         # Another site's item may come twice in one language (search/facets.py).
-        "repeatable_group": group,
+        **group_fields(group, None),
         "translation_key": group,
         "page_id": None,
         "parent_page": None,
