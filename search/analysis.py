@@ -12,6 +12,8 @@ from core.search_registry import registry
 
 LANGUAGES = ["sq", "sr", "tr", "en"]
 TEXT_FIELDS = ["title", "summary", "body", "attachments"]
+# The texts whose highlighting reads stored offsets (index_mappings).
+OFFSET_FIELDS = ["summary", "body", "attachments"]
 
 # Both spellings: stop filters run before (sq) or after (sr) folding.
 ALBANIAN_STOP = [
@@ -165,11 +167,13 @@ def index_mappings():
     }
     for code in LANGUAGES:
         # Each text is analysed for its own field and again for `all_<lang>`;
-        # only titles and the whole document also get a prefix copy. Offsets
-        # and prefix copies of summary/body/attachments made the index 2.2x
-        # slower to build and 40 % larger for ~9 ms of highlighting per search
-        # (BENCHMARKS.md, "The mapping, measured"): the highlighter re-reads
-        # the ten hits' texts instead.
+        # only titles and the whole document also get a prefix copy (prefix
+        # copies of summary/body/attachments made the index 2.2x slower to
+        # build: BENCHMARKS.md, "The mapping, measured"). The long texts keep
+        # their words' offsets, so the highlighter reads them instead of
+        # analysing every hit's text again (hunspell, for Albanian): ~40 % of
+        # the highlighting saved for an index 11 % larger, built as fast
+        # (BENCHMARKS.md, fifth round).
         prefix = {"prefix": {"type": "text", "analyzer": f"{code}_prefix"}}
         for field in TEXT_FIELDS:
             properties[f"{field}_{code}"] = {
@@ -177,6 +181,7 @@ def index_mappings():
                 "analyzer": code,
                 "copy_to": f"all_{code}",
                 **({"fields": prefix} if field == "title" else {}),
+                **({"index_options": "offsets"} if field in OFFSET_FIELDS else {}),
             }
         # Everything in one field, so every word of a query must occur somewhere
         # in the document but not necessarily in the same field.

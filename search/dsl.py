@@ -13,6 +13,7 @@ from .analysis import LANGUAGES, TEXT_FIELDS
 from .facets import facet_aggregations
 from .highlight import highlight_body
 from .indexing import normalise_reference
+from .matching import PRECISE_MATCH, without_repeats_of
 from .params import split_query
 
 # Relative weight of each field; the reference number outranks everything.
@@ -37,6 +38,14 @@ class QueryOptions:
     # bench/search_bench.py --variant compares every combination.
     rescore: bool = True
     counts_apart: bool = False
+    # Issue 15's fifth round (BENCHMARKS.md): with one language chosen, the
+    # rescore and the highlighter ask only its fields (the post filter shows
+    # no other language's documents, and a document has only its own
+    # language's fields); the forgiving match that asks what the precise one
+    # asks is folded into it. Neither changes an answer (tests/search/
+    # test_query_cost.py); both off is the body before.
+    chosen_language_fields: bool = True
+    fold_repeated_match: bool = True
 
 
 DEFAULT = QueryOptions()
@@ -62,20 +71,17 @@ def weighted_fields(codes=None):
     ]
 
 
-def weighted_prefix_fields():
+def weighted_prefix_fields(codes=None):
     """Prefix copies exist of titles and of the whole document (analysis.py)."""
     title = FIELD_BOOSTS["title"]
-    return [f"title_{code}.prefix^{title}" for code in LANGUAGES] + [
-        f"all_{code}.prefix" for code in LANGUAGES
+    codes = codes or LANGUAGES
+    return [f"title_{code}.prefix^{title}" for code in codes] + [
+        f"all_{code}.prefix" for code in codes
     ]
 
 
 def every_language(codes=None):
     return [f"all_{code}" for code in codes or LANGUAGES]
-
-
-# Words the precise matches need per field: up to three all, then all but a quarter.
-PRECISE_MATCH = "3<-25%"
 
 
 def precise_fields(options):
@@ -117,21 +123,22 @@ def candidates(rest, reference, options):
     }
 
 
-def scoring(rest):
+def scoring(rest, codes):
+    """The ranking clauses, over the fields of the languages `codes`."""
     return [
         {
             # Exact words only: the fuzzy expansion above already found the
             # candidates, and expanding again on 16 fields doubled the cost.
             "multi_match": {
                 "query": rest,
-                "fields": weighted_fields(),
+                "fields": weighted_fields(codes),
                 "tie_breaker": 0.3,
             }
         },
         {
             "multi_match": {
                 "query": rest,
-                "fields": weighted_prefix_fields(),
+                "fields": weighted_prefix_fields(codes),
                 "tie_breaker": 0.3,
                 "boost": 0.5,
             }
@@ -141,29 +148,42 @@ def scoring(rest):
                 "query": rest,
                 "type": "phrase",
                 "slop": 2,
-                "fields": [f"title_{code}^4" for code in LANGUAGES],
+                "fields": [f"title_{code}^4" for code in codes],
             }
         },
     ]
 
 
-def text_parts(q, visitor_locale, options=DEFAULT):
-    """(required clauses, scoring clauses, the visitor-locale tie-break)."""
+def scored_languages(params, options=DEFAULT):
+    """The languages whose fields can score or highlight a hit: the chosen
+    one, whose documents alone the post filter lets through, or all. The
+    required match always asks every language, for the language facet."""
+    if options.chosen_language_fields and params.locale in LANGUAGES:
+        return [params.locale]
+    return LANGUAGES
+
+
+def text_parts(q, visitor_locale, options=DEFAULT, codes=LANGUAGES):
+    """(required clauses, scoring clauses over the languages `codes`, the
+    visitor-locale tie-break)."""
     phrases, rest = split_query(q)
     must, should = [], []
     reference = normalise_reference(q.strip('"'))
     if rest:
         must.append(candidates(rest, reference, options))
-        should += scoring(rest)
+        should += scoring(rest, codes)
         # Citizens' own words (search/recall.py): a forgiving alternative to
         # the match above, and ranking boosts.
         fields = {
             "all": {code: every_language([code]) for code in LANGUAGES},
-            "weighted": {code: weighted_fields([code]) for code in LANGUAGES},
+            "weighted": {code: weighted_fields([code]) for code in codes},
         }
         alternatives, boosts = recall.clauses(
             rest, visitor_locale, fields, options.fuzziness
         )
+        if options.fold_repeated_match:
+            precise = must[0]["bool"]["should"][0]["multi_match"]
+            alternatives = without_repeats_of(precise, alternatives)
         must[0]["bool"]["should"] += alternatives
         should += boosts
     for phrase in phrases:
@@ -273,7 +293,10 @@ def ranked_query(params, options, query_filters):
     RESCORE_WINDOW groups (collapse runs first, then the rescore: ES ≥ 8.15);
     query + rescore weigh 1 each, so inside the window a score is the sum of
     all clauses as before. A date sort needs no scoring clauses at all."""
-    must, should, tie_break = text_parts(params.q, params.visitor_locale, options)
+    codes = scored_languages(params, options)
+    must, should, tie_break = text_parts(
+        params.q, params.visitor_locale, options, codes
+    )
     by_relevance = params.sort == "relevance"
     if not options.rescore:
         query = {"must": must, "should": [*should, tie_break], "filter": query_filters}
@@ -327,7 +350,8 @@ def build_body(params, options=DEFAULT):
         "track_total_hits": True,
         "_source": {"excludes": [f"{n}_*" for n in TEXT_FIELDS if n != "title"]},
         "highlight": highlight_body(
-            [text for text in [rest, *phrases] if text] if params.q else None
+            [text for text in [rest, *phrases] if text] if params.q else None,
+            scored_languages(params, options),
         ),
     }
     if sort:

@@ -29,32 +29,25 @@ GROUPS = {"cardinality": {"field": "group"}}
 def group_fields(group, page_id):
     """The group fields of an index document: a document without a page of
     its own (`page_id` None: an attachment, another site's item) carries its
-    group a second time, for group_count_aggs()."""
+    group a second time, for facet_aggregations()."""
     return {"group": group, **({REPEATABLE_GROUP: group} if page_id is None else {})}
 
 
-def group_count_aggs(one_language):
-    """What a facet bucket (or the total) needs to count its groups: a
-    distinct count of every document's group when the results mix
-    languages; within one language a distinct count of the repeatable
-    documents only, the pages being counted by doc_count (a distinct count
-    of every match was a third of a search's cost; a `filter` sub-aggregation
-    picking the repeatable ones in every bucket most of the rest, where a
-    field only they have is skipped for free: BENCHMARKS.md)."""
-    if not one_language:
-        return {"groups": GROUPS}
-    return {
-        "repeatable": {"value_count": {"field": REPEATABLE_GROUP}},
-        "repeatable_groups": {"cardinality": {"field": REPEATABLE_GROUP}},
-    }
+# Under each shared aggregation (below), the repeatable documents alone, with
+# the facets whose buckets mix no languages: their buckets' groups are the
+# bucket's documents less its repeatable ones plus their distinct groups.
+REPEATABLE = "repeatable"
+DISTINCT_REPEATABLE = {"cardinality": {"field": REPEATABLE_GROUP}}
+# Every value the repeatable documents have, not the 50 a facet shows: a
+# value among a facet's 50 but not among the repeatable documents' first 50
+# would be counted as if it had none (a national index has hundreds of
+# departments). Only the values present cost anything.
+REPEATABLE_VALUES = 10_000
 
 
 def group_count(bucket):
-    """The groups in a bucket that group_count_aggs() counted."""
-    if "groups" in bucket:
-        return bucket["groups"]["value"]
-    repeated = bucket["repeatable"]["value"]
-    return bucket["doc_count"] - repeated + bucket["repeatable_groups"]["value"]
+    """The groups in a bucket (or the total) of flattened()."""
+    return bucket["groups"]["value"]
 
 
 # The aggregations that hold the facets sharing one filter (see below).
@@ -64,9 +57,16 @@ TOTAL = "total"
 
 def facet_aggregations(post):
     """Per facet, the counts of its values under every other facet's filter;
-    `total`, the groups under all of them. Only the locale facet's own
-    buckets mix no languages when no language is chosen; each is counted
-    the cheap way whenever a bucket's documents share one language.
+    `total`, the groups under all of them.
+
+    Counted in groups: when a facet's buckets mix languages (the locale
+    facet's never do; the others' do when no language is chosen), by a
+    distinct count of every document's group. Otherwise a page has one
+    version per language, so only the repeatable documents need one: they
+    are counted apart, in a `filter` aggregation of their own with the same
+    facets under it, which the pages skip at the cost of one test each (a
+    distinct count under every bucket cost each match a dozen collectors,
+    a `filter` under every bucket more: BENCHMARKS.md, rounds 4 and 5).
 
     Facets under the same filters (with only a language chosen: type, year,
     department, source and the total) share one `filter` aggregation, so
@@ -79,47 +79,81 @@ def facet_aggregations(post):
         terms = {"field": es_field, "size": 50}
         if facet == "year":
             terms["order"] = {"_key": "desc"}
-        inner = group_count_aggs(one_language or facet == "locale")
+        inner = {}
         if facet in FACET_NAMES:
             inner["name"] = {"terms": {"field": FACET_NAMES[facet], "size": 1}}
         others = [clause for name, clause in post.items() if name != facet]
-        wanted[facet] = (others, {"terms": terms, "aggs": inner})
-    wanted[TOTAL] = (list(post.values()), group_count_aggs(one_language))
+        wanted[facet] = (others, terms, inner, one_language or facet == "locale")
+    wanted[TOTAL] = (list(post.values()), None, {}, one_language)
     sharing = {}
-    for name, (clauses, _) in wanted.items():
+    for name, (clauses, *_) in wanted.items():
         sharing.setdefault(json.dumps(clauses, sort_keys=True), []).append(name)
     aggs = {}
     for number, names in enumerate(sharing.values()):
-        shared = {}
+        shared, repeatable = {}, {}
         for name in names:
+            _, terms, inner, cheap = wanted[name]
             if name == TOTAL:
-                shared.update(wanted[name][1])
+                target = repeatable if cheap else shared
+                target["groups"] = DISTINCT_REPEATABLE if cheap else GROUPS
+                continue
+            shared[name] = {"terms": terms, "aggs": inner}
+            if cheap:
+                repeatable[name] = {
+                    "terms": {**terms, "size": REPEATABLE_VALUES},
+                    "aggs": {"groups": DISTINCT_REPEATABLE},
+                }
             else:
-                shared[name] = wanted[name][1]
-        clauses = wanted[names[0]][0]
+                inner["groups"] = GROUPS
+        if repeatable:
+            shared[REPEATABLE] = {
+                "filter": {"exists": {"field": REPEATABLE_GROUP}},
+                "aggs": repeatable,
+            }
         aggs[f"{SHARED}{number}"] = {
-            "filter": {"bool": {"filter": clauses}},
+            "filter": {"bool": {"filter": wanted[names[0]][0]}},
             "aggs": shared,
         }
     return aggs
 
 
+def counted(bucket, repeatable):
+    """`bucket` with its groups: already counted (a distinct count of every
+    group), or its documents less the repeatable ones (`repeatable`, their
+    bucket of the same value, if any) plus their distinct groups."""
+    if "groups" in bucket:
+        return bucket
+    apart = repeatable or {"doc_count": 0, "groups": {"value": 0}}
+    groups = bucket["doc_count"] - apart["doc_count"] + apart["groups"]["value"]
+    return {**bucket, "groups": {"value": groups}}
+
+
 def flattened(aggregations):
-    """The answer to facet_aggregations() one facet at a time:
-    {facet: {"doc_count", "values"}, "total": {"doc_count", counts}}."""
+    """The answer to facet_aggregations() one facet at a time, every bucket
+    and the total with its groups (group_count()):
+    {facet: {"doc_count", "values"}, "total": {"doc_count", "groups"}}."""
     flat = {}
     for key, answer in aggregations.items():
         if not key.startswith(SHARED):
             continue
+        repeatable = answer.get(REPEATABLE, {})
         for name, values in answer.items():
-            if name in FACET_FIELDS:
-                flat[name] = {"doc_count": answer["doc_count"], "values": values}
-        # The rest, if any, are the total's counts (group_count_aggs()).
-        counts = {
-            key: value
-            for key, value in answer.items()
-            if key not in FACET_FIELDS and key != "doc_count"
-        }
-        if counts:
-            flat[TOTAL] = {"doc_count": answer["doc_count"], **counts}
+            if name not in FACET_FIELDS:
+                continue
+            apart = {
+                bucket["key"]: bucket
+                for bucket in repeatable.get(name, {}).get("buckets", [])
+            }
+            buckets = [
+                counted(bucket, apart.get(bucket["key"]))
+                for bucket in values["buckets"]
+            ]
+            flat[name] = {
+                "doc_count": answer["doc_count"],
+                "values": {**values, "buckets": buckets},
+            }
+        if "groups" in answer:
+            flat[TOTAL] = {"doc_count": answer["doc_count"], "groups": answer["groups"]}
+        elif "groups" in repeatable:
+            flat[TOTAL] = counted({"doc_count": answer["doc_count"]}, repeatable)
     return flat

@@ -18,9 +18,9 @@ FRAGMENT = {"fragment_size": 180, "number_of_fragments": 1}
 HIGHLIGHT_CHARS = 10_000
 
 
-def highlight_fields():
+def highlight_fields(codes=LANGUAGES):
     fields = {}
-    for code in LANGUAGES:
+    for code in codes:
         fields[f"title_{code}"] = {"number_of_fragments": 0}
         for name in SNIPPET_FIELDS:
             fields[f"{name}_{code}"] = dict(FRAGMENT)
@@ -28,10 +28,11 @@ def highlight_fields():
     return fields
 
 
-def highlight_body(texts=None):
+def highlight_body(texts=None, codes=LANGUAGES):
     """The `highlight` part of a search body; `texts` are the query's words
-    and phrases (None without a query)."""
-    fields = highlight_fields()
+    and phrases (None without a query), `codes` the languages whose fields
+    the hits can have."""
+    fields = highlight_fields(codes)
     if texts is not None:
         # The scoring query, rewritten for every highlighted field, costs
         # seconds; a light query per field, naming only that field, costs

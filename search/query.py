@@ -11,7 +11,6 @@ from .dsl import (
     DEFAULT,
     EXACT,
     PRECISE,
-    PRECISE_MATCH,
     PRECISE_PREFIX,
     QueryOptions,
     all_words,
@@ -22,6 +21,7 @@ from .dsl import (
     text_query,
 )
 from .facets import flattened, group_count
+from .matching import required
 from .params import (
     FACETS,
     MAX_QUERY,
@@ -140,18 +140,6 @@ def fuzzy_can_help(params, options):
         return False
     phrases, rest = split_query(params.q)
     return bool(rest)
-
-
-def required(count, spec=PRECISE_MATCH):
-    """How many of `count` words a `minimum_should_match` of the form
-    "3<-25%" needs, as Elasticsearch computes it (Queries.calculateMinShouldMatch)."""
-    upper, _, rule = spec.rpartition("<")
-    if upper and count <= int(upper):
-        return count
-    number = float(rule.rstrip("%"))
-    part = count * number / 100 if rule.endswith("%") else number
-    needed = count + int(part) if part < 0 else int(part)
-    return min(count, max(needed, 0))
 
 
 def term_lookup(rest, options):

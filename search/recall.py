@@ -141,7 +141,8 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
     """(alternatives to the required match, ranking boosts) for the words
     `rest`; `fields` are the whole-document fields (`all_sq`...) and the
     weighted ones (`title_sq^6`...) per language, as
-    {"all": {language: [...]}, "weighted": {language: [...]}};
+    {"all": {language: [...]}, "weighted": {language: [...]}} (only the
+    languages whose fields can score a hit: their synonyms boost, others not);
     `fuzziness` is the query's (its exact first pass asks with "0").
     """
     alternatives, boosts = [], []
@@ -188,6 +189,7 @@ def clauses(rest, visitor_locale, fields, fuzziness="AUTO"):
             }
         }
         for code, found in extra.items()
+        if code in fields["weighted"]
     ]
     if "proximity" in ENABLED and len(content.split()) > 1:
         boosts.append(
