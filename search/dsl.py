@@ -287,13 +287,13 @@ def did_you_mean(rest):
 RESCORE_WINDOW = 100
 
 
-def ranked_query(params, options, query_filters):
+def ranked_query(params, options, query_filters, codes):
     """(query, rescore or None, sort): the scoring clauses, which cost most
     of a search when every match pays for ~50 of them, score only the top
     RESCORE_WINDOW groups (collapse runs first, then the rescore: ES ≥ 8.15);
     query + rescore weigh 1 each, so inside the window a score is the sum of
-    all clauses as before. A date sort needs no scoring clauses at all."""
-    codes = scored_languages(params, options)
+    all clauses as before. A date sort needs no scoring clauses at all.
+    The scoring clauses ask the fields of the languages `codes`."""
     must, should, tie_break = text_parts(
         params.q, params.visitor_locale, options, codes
     )
@@ -332,9 +332,10 @@ def build_body(params, options=DEFAULT):
     """One search body: hits, facets and all; search.query.requests splits
     it into the hits and the counts when options.counts_apart."""
     query_filters, post = filters(params)
+    codes = scored_languages(params, options)
     rescore = None
     if params.q:
-        query, rescore, sort = ranked_query(params, options, query_filters)
+        query, rescore, sort = ranked_query(params, options, query_filters, codes)
         query = {"bool": query}
     else:
         query = {"bool": {"filter": query_filters, "must": [{"match_all": {}}]}}
@@ -351,7 +352,7 @@ def build_body(params, options=DEFAULT):
         "_source": {"excludes": [f"{n}_*" for n in TEXT_FIELDS if n != "title"]},
         "highlight": highlight_body(
             [text for text in [rest, *phrases] if text] if params.q else None,
-            scored_languages(params, options),
+            codes,
         ),
     }
     if sort:

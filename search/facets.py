@@ -79,12 +79,14 @@ def facet_aggregations(post):
         terms = {"field": es_field, "size": 50}
         if facet == "year":
             terms["order"] = {"_key": "desc"}
-        inner = {}
+        # Whether the buckets' repeatable documents are counted apart.
+        apart = one_language or facet == "locale"
+        inner = {} if apart else {"groups": GROUPS}
         if facet in FACET_NAMES:
             inner["name"] = {"terms": {"field": FACET_NAMES[facet], "size": 1}}
         others = [clause for name, clause in post.items() if name != facet]
-        wanted[facet] = (others, terms, inner, one_language or facet == "locale")
-    wanted[TOTAL] = (list(post.values()), None, {}, one_language)
+        wanted[facet] = (others, {"terms": terms, "aggs": inner}, apart)
+    wanted[TOTAL] = (list(post.values()), None, one_language)
     sharing = {}
     for name, (clauses, *_) in wanted.items():
         sharing.setdefault(json.dumps(clauses, sort_keys=True), []).append(name)
@@ -92,19 +94,19 @@ def facet_aggregations(post):
     for number, names in enumerate(sharing.values()):
         shared, repeatable = {}, {}
         for name in names:
-            _, terms, inner, cheap = wanted[name]
+            _, aggregation, apart = wanted[name]
             if name == TOTAL:
-                target = repeatable if cheap else shared
-                target["groups"] = DISTINCT_REPEATABLE if cheap else GROUPS
+                if apart:
+                    repeatable["groups"] = DISTINCT_REPEATABLE
+                else:
+                    shared["groups"] = GROUPS
                 continue
-            shared[name] = {"terms": terms, "aggs": inner}
-            if cheap:
+            shared[name] = aggregation
+            if apart:
                 repeatable[name] = {
-                    "terms": {**terms, "size": REPEATABLE_VALUES},
+                    "terms": {**aggregation["terms"], "size": REPEATABLE_VALUES},
                     "aggs": {"groups": DISTINCT_REPEATABLE},
                 }
-            else:
-                inner["groups"] = GROUPS
         if repeatable:
             shared[REPEATABLE] = {
                 "filter": {"exists": {"field": REPEATABLE_GROUP}},
