@@ -38,9 +38,12 @@ def setup(repo):
     return search_bench, backend.client(timeout=600)
 
 
-def load(repo, docs, name):
+def load(repo, docs, name, unmerged=False):
     bench, es = setup(repo)
-    from search import backend
+    from search import backend, rebuild
+
+    if unmerged and hasattr(rebuild, "merge_segments"):
+        rebuild.merge_segments = lambda es, index: None
 
     if es.indices.exists(index=name):
         es.indices.delete(index=name)
@@ -74,13 +77,16 @@ def main():
     loading.add_argument("--repo", required=True)
     loading.add_argument("--docs", type=int, default=100_000)
     loading.add_argument("name")
+    loading.add_argument(
+        "--unmerged", action="store_true", help="skip the merge (before round 6)"
+    )
     timing = commands.add_parser("time")
     timing.add_argument("--repo", required=True)
     timing.add_argument("--index", required=True)
     timing.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     if args.command == "load":
-        load(args.repo, args.docs, args.name)
+        load(args.repo, args.docs, args.name, args.unmerged)
     else:
         time_checkout(args.repo, args.index, args.repeat)
 

@@ -224,11 +224,17 @@ def load_corpus(es, index, count):
         es.indices.refresh(index=index)
     elapsed = time.monotonic() - started
     del corpus
-    size = es.indices.stats(index=index)["_all"]["primaries"]["store"]["size_in_bytes"]
+    stats = es.indices.stats(index=index)["_all"]["primaries"]
+    size = stats["store"]["size_in_bytes"]
     print(
         f"rebuild bulk: {indexed} docs in {elapsed:.1f} s = "
         f"{indexed / elapsed:.0f} docs/s; index {size / 1e6:.0f} MB; with the "
         f"generation {indexed / (elapsed + generated):.0f} docs/s"
+    )
+    print(
+        f"  {stats['segments']['count']} segment(s) after the load; merging took "
+        f"{stats['merges']['total_time_in_millis'] / 1000:.1f} s of it (every merge "
+        "during and after the load, threads summed)"
     )
 
 
@@ -378,6 +384,11 @@ def main():
         default=1,
         help="with --variant: every query N times, its fastest `took` kept",
     )
+    parser.add_argument(
+        "--unmerged",
+        action="store_true",
+        help="leave the load's segments unmerged (the rebuild before round 6)",
+    )
     args = parser.parse_args()
 
     import django
@@ -390,6 +401,10 @@ def main():
     from search import backend
 
     assert prefix == settings.SEARCH_INDEX_PREFIX  # noqa: S101
+    if args.unmerged:
+        from search import rebuild
+
+        rebuild.merge_segments = lambda es, index: None
     es = backend.client(timeout=120)
     index = backend.new_index_name()
     backend.create_index(es, index)

@@ -1,6 +1,7 @@
 """Build a fresh physical index and swap the alias in one atomic step."""
 
 import itertools
+import math
 import sys
 import time
 from collections import deque
@@ -107,9 +108,10 @@ def bulk_load(
     load_settings=LOAD_SETTINGS,
 ):
     """Index `actions` into the new, unsearched `index` as fast as it takes them,
-    under `load_settings`; afterwards the index's own settings come back, its
-    replicas are added and it is refreshed, and the call returns once the
-    cluster has allocated them (green, or yellow on a single node).
+    under `load_settings`; afterwards the index's own settings come back and it
+    is refreshed; a complete load is merged (merge_segments), its replicas are
+    added and the call returns once the cluster has allocated them (green, or
+    yellow on a single node).
 
     The actions are built in this thread (they read the database through this
     thread's connection); only sending is parallel. One chunk more than there
@@ -134,14 +136,44 @@ def bulk_load(
             while in_flight:
                 collect(in_flight.popleft())
     finally:
-        replicas = getattr(settings, "SEARCH_REPLICAS", 0)
-        es.indices.put_settings(
-            index=index,
-            settings={"index": {**RESTORED, "number_of_replicas": replicas}},
-        )
+        es.indices.put_settings(index=index, settings={"index": RESTORED})
         es.indices.refresh(index=index)
-        wait_for_replicas(es, index, replicas)
+    merge_segments(es, index)
+    replicas = getattr(settings, "SEARCH_REPLICAS", 0)
+    es.indices.put_settings(
+        index=index, settings={"index": {"number_of_replicas": replicas}}
+    )
+    wait_for_replicas(es, index, replicas)
     return indexed, errors
+
+
+# A bulk load leaves a shard in dozens of segments (one per flush of a small
+# node's indexing buffer: 32 of ~19 MB at 100k documents), and every query
+# pays per segment: at 100k, one segment halved the project's `took` and
+# raised the search load at 16 clients from ~48 to ~70 searches/s
+# (BENCHMARKS.md, "Search speed, sixth round"). Merged once, before anybody
+# searches it and before its replicas copy it; no segment is made larger than
+# this, so that the merge policy still merges the deletions of live updates
+# away (it leaves segments near its 5 GB maximum alone).
+MERGED_SEGMENT_BYTES = 2 * 1024**3
+MERGE_TIMEOUT = 3600
+
+
+def merge_segments(es, index):
+    """Merge each shard of the new `index` into as few segments as keep each
+    under MERGED_SEGMENT_BYTES; returns that number."""
+    stats = es.indices.stats(index=index, metric="store")["_all"]["primaries"]
+    shards = int(
+        es.indices.get_settings(index=index, name="index.number_of_shards")[index][
+            "settings"
+        ]["index"]["number_of_shards"]
+    )
+    per_shard = stats["store"]["size_in_bytes"] / shards
+    segments = max(1, math.ceil(per_shard / MERGED_SEGMENT_BYTES))
+    es.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(
+        index=index, max_num_segments=segments
+    )
+    return segments
 
 
 def wait_for_replicas(es, index, replicas, seconds=120):

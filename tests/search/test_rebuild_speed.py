@@ -131,6 +131,81 @@ def test_bulk_load_puts_the_index_settings_back_and_every_document_is_found(
         es.close()
 
 
+def segment_count(es, name):
+    return es.indices.stats(index=name, metric="segments")["_all"]["primaries"][
+        "segments"
+    ]["count"]
+
+
+def test_a_loaded_index_is_merged_before_anybody_searches_it():
+    # Every query pays per segment (BENCHMARKS.md, sixth round): a load left
+    # dozens. Three refreshed batches make three segments here.
+    es = backend.client(timeout=60)
+    name = backend.new_index_name()
+    backend.create_index(es, name)
+    try:
+        for batch in range(3):
+            es.bulk(
+                operations=[
+                    line
+                    for number in range(50)
+                    for line in (
+                        {"index": {"_index": name, "_id": f"t-{batch}-{number}"}},
+                        {"type": "notice", "locale": "sq", "title_sq": "Njoftim"},
+                    )
+                ],
+                refresh=True,
+            )
+        assert segment_count(es, name) == 3
+        assert rebuild.merge_segments(es, name) == 1
+        es.indices.refresh(index=name)
+        assert segment_count(es, name) == 1
+        assert es.count(index=name)["count"] == 150
+    finally:
+        es.indices.delete(index=name, ignore_unavailable=True)
+        es.close()
+
+
+def test_no_merged_segment_grows_past_the_bound(monkeypatch):
+    es = backend.client(timeout=60)
+    name = backend.new_index_name()
+    backend.create_index(es, name)
+    try:
+        for batch in range(4):
+            es.index(index=name, document={"title_sq": f"Njoftim {batch}"})
+            es.indices.refresh(index=name)
+        size = es.indices.stats(index=name, metric="store")["_all"]["primaries"][
+            "store"
+        ]["size_in_bytes"]
+        monkeypatch.setattr(rebuild, "MERGED_SEGMENT_BYTES", size / 2.5)
+        assert rebuild.merge_segments(es, name) == 3
+    finally:
+        es.indices.delete(index=name, ignore_unavailable=True)
+        es.close()
+
+
+def test_bulk_load_merges_a_complete_load_only(monkeypatch):
+    merged = []
+    monkeypatch.setattr(rebuild, "merge_segments", lambda es, name: merged.append(name))
+    es = backend.client(timeout=60)
+    name = backend.new_index_name()
+    backend.create_index(es, name)
+
+    def failing():
+        yield {"_op_type": "index", "_index": name, "_id": "t-1", "title_sq": "x"}
+        raise RuntimeError("the database went away")
+
+    try:
+        rebuild.bulk_load(es, name, iter([{"_index": name, "title_sq": "x"}]))
+        assert merged == [name]
+        with pytest.raises(RuntimeError):
+            rebuild.bulk_load(es, name, failing(), chunk_size=1)
+        assert merged == [name]
+    finally:
+        es.indices.delete(index=name, ignore_unavailable=True)
+        es.close()
+
+
 def test_the_mapping_the_bench_edits_is_the_projects():
     # bench/rebuild_bench.py puts the old mapping's offsets and text prefixes
     # back by field name: a renamed field would make that variant silently
