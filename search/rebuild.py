@@ -8,7 +8,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
-from elasticsearch import helpers
+from elasticsearch import ApiError, TransportError, helpers
 from wagtail import hooks
 
 from core.search_registry import municipality_memo
@@ -108,10 +108,9 @@ def bulk_load(
     load_settings=LOAD_SETTINGS,
 ):
     """Index `actions` into the new, unsearched `index` as fast as it takes them,
-    under `load_settings`; afterwards the index's own settings come back and it
-    is refreshed; a complete load is merged (merge_segments), its replicas are
-    added and the call returns once the cluster has allocated them (green, or
-    yellow on a single node).
+    under `load_settings`; afterwards the index's own settings come back, its
+    replicas are added and it is refreshed, and the call returns once the
+    cluster has allocated them (green, or yellow on a single node).
 
     The actions are built in this thread (they read the database through this
     thread's connection); only sending is parallel. One chunk more than there
@@ -136,32 +135,31 @@ def bulk_load(
             while in_flight:
                 collect(in_flight.popleft())
     finally:
-        es.indices.put_settings(index=index, settings={"index": RESTORED})
+        replicas = getattr(settings, "SEARCH_REPLICAS", 0)
+        es.indices.put_settings(
+            index=index,
+            settings={"index": {**RESTORED, "number_of_replicas": replicas}},
+        )
         es.indices.refresh(index=index)
-    merge_segments(es, index)
-    replicas = getattr(settings, "SEARCH_REPLICAS", 0)
-    es.indices.put_settings(
-        index=index, settings={"index": {"number_of_replicas": replicas}}
-    )
-    wait_for_replicas(es, index, replicas)
+        wait_for_replicas(es, index, replicas)
     return indexed, errors
 
 
 # A bulk load leaves a shard in dozens of segments (one per flush of a small
-# node's indexing buffer: 32 of ~19 MB at 100k documents), and every query
-# pays per segment: at 100k, one segment halved the project's `took` and
-# raised the search load at 16 clients from ~48 to ~70 searches/s
-# (BENCHMARKS.md, "Search speed, sixth round"). Merged once, before anybody
-# searches it and before its replicas copy it; no segment is made larger than
-# this, so that the merge policy still merges the deletions of live updates
-# away (it leaves segments near its 5 GB maximum alone).
+# node's indexing buffer: 21-32 at 100k documents), and every query pays per
+# segment: at 100k, one segment cut the project's `took` by a third and raised
+# the search load at 16 clients from ~65 to ~85 searches/s (BENCHMARKS.md,
+# "Search speed, sixth round"). The merge itself takes ~35 s there, a third of
+# the load, so it runs once the new index already answers (rebuild()). No
+# segment is made larger than this, so that the merge policy still merges live
+# updates' deletions away (it leaves segments near its 5 GB maximum alone).
 MERGED_SEGMENT_BYTES = 2 * 1024**3
 MERGE_TIMEOUT = 3600
 
 
 def merge_segments(es, index):
-    """Merge each shard of the new `index` into as few segments as keep each
-    under MERGED_SEGMENT_BYTES; returns that number."""
+    """Merge each shard of `index` (every copy) into as few segments as keep
+    each under MERGED_SEGMENT_BYTES; returns that number."""
     stats = es.indices.stats(index=index, metric="store")["_all"]["primaries"]
     shards = int(
         es.indices.get_settings(index=index, name="index.number_of_shards")[index][
@@ -235,6 +233,13 @@ def rebuild(out=sys.stdout, keep_old=False):
             for index in old:
                 wait_for_searches_to_finish(es, index)
                 es.indices.delete(index=index, ignore_unavailable=True)
+        searchable = time.monotonic()
+        try:
+            merge_segments(es, name)
+        except (ApiError, TransportError):
+            # Only speed is lost: the index answers, in more segments.
+            backend.logger.warning("Merging %s failed", name, exc_info=True)
+        merged = time.monotonic()
     finally:
         es.close()
     # The new index reflects the database as of now: earlier queue entries are done.
@@ -249,4 +254,6 @@ def rebuild(out=sys.stdout, keep_old=False):
         "errors": len(errors) if isinstance(errors, list) else errors,
         "replaced": old,
         "seconds": round(time.monotonic() - started, 2),
+        "searchable_seconds": round(searchable - started, 2),
+        "merge_seconds": round(merged - searchable, 2),
     }

@@ -184,25 +184,41 @@ def test_no_merged_segment_grows_past_the_bound(monkeypatch):
         es.close()
 
 
-def test_bulk_load_merges_a_complete_load_only(monkeypatch):
-    merged = []
-    monkeypatch.setattr(rebuild, "merge_segments", lambda es, name: merged.append(name))
-    es = backend.client(timeout=60)
-    name = backend.new_index_name()
-    backend.create_index(es, name)
+def test_a_rebuild_merges_its_index_once_the_alias_points_at_it(
+    search_index, monkeypatch
+):
+    # The merge takes a third of the load's time: searches get the new
+    # index first, its speed after.
+    seen, merge = [], rebuild.merge_segments
 
-    def failing():
-        yield {"_op_type": "index", "_index": name, "_id": "t-1", "title_sq": "x"}
-        raise RuntimeError("the database went away")
+    def watched(es, name):
+        seen.append(backend.indices_behind_alias(es))
+        return merge(es, name)
 
+    monkeypatch.setattr(rebuild, "merge_segments", watched)
+    summary = rebuild.rebuild(out=io.StringIO())
+    assert seen == [[summary["index"]]]
+    es = backend.client(timeout=30)
     try:
-        rebuild.bulk_load(es, name, iter([{"_index": name, "title_sq": "x"}]))
-        assert merged == [name]
-        with pytest.raises(RuntimeError):
-            rebuild.bulk_load(es, name, failing(), chunk_size=1)
-        assert merged == [name]
+        assert segment_count(es, summary["index"]) == 1
     finally:
-        es.indices.delete(index=name, ignore_unavailable=True)
+        es.close()
+    assert summary["searchable_seconds"] <= summary["seconds"]
+
+
+def test_a_failed_merge_leaves_the_rebuilt_index_answering(search_index, monkeypatch):
+    from elasticsearch import TransportError
+
+    def failing(es, name):
+        raise TransportError("the merge timed out")
+
+    monkeypatch.setattr(rebuild, "merge_segments", failing)
+    summary = rebuild.rebuild(out=io.StringIO())
+    es = backend.client(timeout=30)
+    try:
+        assert backend.indices_behind_alias(es) == [summary["index"]]
+        assert es.count(index=backend.alias_name())["count"] == summary["documents"]
+    finally:
         es.close()
 
 

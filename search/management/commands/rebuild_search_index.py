@@ -19,7 +19,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Indexed {pages} pages as {documents} documents into {index} "
-                "({errors} errors) in {seconds} s; alias {alias} now points to it; "
+                "({errors} errors); alias {alias} points to it since "
+                "{searchable_seconds} s; merged in {merge_seconds} s more; "
                 "replaced: {old}.".format(
                     old=", ".join(summary["replaced"]) or "none", **summary
                 )
