@@ -149,8 +149,8 @@ def bulk_load(
 # node's indexing buffer: 21-32 at 100k documents), and every query pays per
 # segment: at 100k, one segment cut the project's `took` by a third and raised
 # the search load at 16 clients from ~65 to ~85 searches/s (BENCHMARKS.md,
-# "Search speed, sixth round"). The merge itself takes ~35 s there, a third of
-# the load, so it runs once the new index already answers (rebuild()). No
+# "Search speed, sixth round"). The merge itself takes 14-35 s there, up to a
+# third of the load, so it runs once the new index already answers (rebuild()). No
 # segment is made larger than this, so that the merge policy still merges live
 # updates' deletions away (it leaves segments near its 5 GB maximum alone).
 MERGED_SEGMENT_BYTES = 2 * 1024**3
@@ -161,11 +161,10 @@ def merge_segments(es, index):
     """Merge each shard of `index` (every copy) into as few segments as keep
     each under MERGED_SEGMENT_BYTES; returns that number."""
     stats = es.indices.stats(index=index, metric="store")["_all"]["primaries"]
-    shards = int(
-        es.indices.get_settings(index=index, name="index.number_of_shards")[index][
-            "settings"
-        ]["index"]["number_of_shards"]
+    shard_setting = es.indices.get_settings(
+        index=index, name="index.number_of_shards", flat_settings=True
     )
+    shards = int(shard_setting[index]["settings"]["index.number_of_shards"])
     per_shard = stats["store"]["size_in_bytes"] / shards
     segments = max(1, math.ceil(per_shard / MERGED_SEGMENT_BYTES))
     es.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(
