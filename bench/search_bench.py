@@ -83,7 +83,7 @@ def documents(count, index, seed=2018):
     """The corpus: pages in the site's languages, 30 % of them another
     language's version of the page before (one group, at most one version
     per language, as Wagtail keeps them), and attachments (their own group,
-    no page_id: search/facets.py counts them by a distinct count)."""
+    no page_id, one per language like the page they hang on: search/indexing.py)."""
     # The type keys the search API accepts (imported once Django is set up).
     from core.search_registry import DOCUMENT_KEY
     from search.facets import group_fields
@@ -118,7 +118,7 @@ def documents(count, index, seed=2018):
             "_id": f"bench-{number}",
             "type": kind,
             "locale": locale,
-            **group_fields(own_group, page_id),
+            **group_fields(own_group, repeatable=False),
             "translation_key": own_group,
             "page_id": page_id,
             "parent_page": number,

@@ -1,6 +1,6 @@
 """Facet counts of a citizen search: per facet the values under every other
 facet's filter, counted in groups (a page's language versions, or an
-attachment hung on several pages, are one result)."""
+attachment and the page versions it hangs on, are one result)."""
 
 import json
 
@@ -17,20 +17,21 @@ FACET_NAMES = {"department": "department", "source": "municipality"}
 
 
 # Index documents that may share their group with another of the same
-# language, attachments (one per page they hang on) and other sites' items,
-# carry their group a second time in this field (analysis.index_mappings);
-# pages leave it out. A page has one version per language (Wagtail keeps
-# translation_key and locale unique together), so within one language its
-# documents need no distinct count.
+# language (other sites' items: a source may send two items of one
+# translation group in one language) carry their group a second time in this
+# field (analysis.index_mappings). A page has one version per language
+# (Wagtail keeps translation_key and locale unique together), and an
+# attachment is grouped with the page it hangs on (one document per page
+# version), so within one language neither needs a distinct count.
 REPEATABLE_GROUP = "repeatable_group"
 GROUPS = {"cardinality": {"field": "group"}}
 
 
-def group_fields(group, page_id):
-    """The group fields of an index document: a document without a page of
-    its own (`page_id` None: an attachment, another site's item) carries its
-    group a second time, for facet_aggregations()."""
-    return {"group": group, **({REPEATABLE_GROUP: group} if page_id is None else {})}
+def group_fields(group, repeatable):
+    """The group fields of an index document: a document that may share its
+    group with another of its language (`repeatable`) carries the group a
+    second time, for facet_aggregations()."""
+    return {"group": group, **({REPEATABLE_GROUP: group} if repeatable else {})}
 
 
 # Under each shared aggregation (below), the repeatable documents alone, with

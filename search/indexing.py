@@ -38,7 +38,7 @@ def normalise_reference(value):
 
 
 def clean(text):
-    return re.sub(r"\s+", " ", strip_tags(text or "")).strip()[:MAX_TEXT]
+    return re.sub(r"\s+", " ", strip_tags(str(text or ""))).strip()[:MAX_TEXT]
 
 
 def as_date(value):
@@ -118,7 +118,7 @@ def page_documents(page, restricted=None, versions=None):
     source = {
         **common,
         "type": data["type"],
-        **group_fields(f"page:{data['translation_key']}", page.pk),
+        **group_fields(f"page:{data['translation_key']}", repeatable=False),
         "translation_key": data["translation_key"],
         "page_id": page.pk,
         "parent_page": page.pk,
@@ -143,14 +143,19 @@ def page_documents(page, restricted=None, versions=None):
             source[name] = index_value(value)
     yield f"page-{page.pk}", source
     for document in attachments:
+        # One result per page it hangs on, its language versions included: a
+        # page has one version per language, so neither does the group (the
+        # facets count it without a distinct count, search/facets.py). The
+        # same PDF on two different pages is a result under each page's title.
+        attachment_group = f"document:{document.pk}:{data['translation_key']}"
         text = clean(getattr(document, "extracted_text", ""))
         yield (
             f"document-{document.pk}-{page.pk}",
             {
                 **common,
                 "type": DOCUMENT_KEY,
-                **group_fields(f"document:{document.pk}", None),
-                "translation_key": f"document:{document.pk}",
+                **group_fields(attachment_group, repeatable=False),
+                "translation_key": attachment_group,
                 "page_id": None,
                 "parent_page": page.pk,
                 "title": document.title,

@@ -8,22 +8,20 @@ an index rebuild re-adds every row without asking the sources again."""
 
 import hashlib
 import json
-import re
 from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_noop
 
 from search import backend
 from search.facets import group_fields
+from search.indexing import clean, normalise_reference
 
 from .models import SourceItem
 from .remote import Invalid
 
-MAX_TEXT = 200_000
 TYPE_KEYS = {
     "act",
     "decision",
@@ -39,17 +37,6 @@ TYPE_KEYS = {
 
 def languages():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def clean(text):
-    return re.sub(r"\s+", " ", strip_tags(str(text or ""))).strip()[:MAX_TEXT]
-
-
-def normalise_reference(value):
-    # The same folding search.indexing applies to the site's own pages, so the
-    # keyword subfield matches an external number typed any way too.
-    value = re.sub(r"[\u2010-\u2015]", "-", value or "")
-    return re.sub(r"\s+", "", value).lower()
 
 
 def as_day(value):
@@ -105,7 +92,7 @@ def item_document(item, translations):
         "indexed_at": timezone.now().isoformat(),
         "type": data["type"],
         # Another site's item may come twice in one language (search/facets.py).
-        **group_fields(group, None),
+        **group_fields(group, repeatable=True),
         "translation_key": group,
         "page_id": None,
         "parent_page": None,

@@ -45,13 +45,13 @@ def nested_private_collection():
     return parent.add_child(name="Memorandume")
 
 
-def press_release_with(documents):
+def press_release_with(documents, slug="njoftim-shtojca"):
     from press.models import PressIndexPage, PressReleasePage
 
     parent = PressIndexPage.objects.get(locale__language_code="sq")
     page = PressReleasePage(
         title="Njoftim me shtojca",
-        slug="njoftim-shtojca",
+        slug=slug,
         summary="Shtojcat e njoftimit",
         locale=Locale.objects.get(language_code="sq"),
         attachments=[
@@ -79,15 +79,32 @@ def test_restricted_documents_give_the_index_nothing_not_even_a_title():
     assert "xyzzy" not in everything and "Memo sekret" not in everything
 
 
-def test_only_attachments_carry_the_group_the_facets_count_apart():
-    # search/facets.py counts a page by its doc_count and only documents that
-    # may share a group within one language by a distinct count of this field.
+def test_no_page_or_attachment_carries_the_group_the_facets_count_apart():
+    # search/facets.py counts a page and its attachments by their doc_count
+    # and only documents that may share a group within one language (other
+    # sites' items) by a distinct count of this field.
     page = press_release_with([new_document("Plani", "Teksti i planit")])
     sources = dict(page_documents(page))
     attachments = [s for key, s in sources.items() if key.startswith("document-")]
     assert len(attachments) == 1
-    assert attachments[0]["repeatable_group"] == attachments[0]["group"]
+    assert "repeatable_group" not in attachments[0]
     assert "repeatable_group" not in sources[f"page-{page.pk}"]
+
+
+def test_an_attachment_is_one_result_with_its_page_in_every_language():
+    plan = new_document("Plani", "Teksti i planit")
+    first = press_release_with([plan], slug="plani-i-pare")
+    second = press_release_with([plan], slug="plani-i-dyte")
+    serbian = first.copy_for_translation(Locale.objects.get(language_code="sr"))
+    serbian.save_revision().publish()
+
+    def attachment_group(page):
+        sources = dict(page_documents(page.specific))
+        return sources[f"document-{plan.pk}-{page.pk}"]["group"]
+
+    # One group per page it hangs on, its language versions included.
+    assert attachment_group(first) == attachment_group(serbian)
+    assert attachment_group(first) != attachment_group(second)
 
 
 def test_lifting_the_restriction_brings_the_document_back():

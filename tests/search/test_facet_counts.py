@@ -1,7 +1,8 @@
 """Facet counts are counts of results (groups), however they are counted:
-within one language the pages are counted by their documents and only the
-repeatable documents (attachments, other sites' items) by a distinct count
-(search/facets.py). Checked against counts made in Python from every match."""
+within one language the pages and their attachments are counted by their
+documents and only the repeatable documents (other sites' items) by a
+distinct count (search/facets.py). Checked against counts made in Python from
+every match."""
 
 import uuid
 from collections import defaultdict
@@ -35,27 +36,28 @@ def page(number, locale, group, **fields):
     }
 
 
-def attachment(document, parent, locale, **fields):
+def attachment(document, parent, locale, page_group, **fields):
+    # Grouped with the page it hangs on (search/indexing.py).
     return {
-        **page(parent, locale, f"document:{document}", **fields),
+        **page(parent, locale, f"document:{document}:{page_group}", **fields),
         "type": "document",
         "page_id": None,
-        "repeatable_group": f"document:{document}",
         "title": f"Buxheti {document}.pdf",
         f"title_{locale}": f"Buxheti {document}.pdf",
     }
 
 
 # Two pages in sq and sr (one group each); one PDF hung on two Albanian pages
-# and on their Serbian versions; another site's item given twice in Albanian.
+# and on the Serbian version of the first; another site's item given twice in
+# Albanian.
 DOCUMENTS = {
     "page-1": page(1, "sq", "page:a"),
     "page-2": page(2, "sr", "page:a", title_sr="Odluka o budžetu"),
     "page-3": page(3, "sq", "page:b", year=2020),
     "page-4": page(4, "sr", "page:b", year=2020),
-    "document-7-1": attachment(7, 1, "sq"),
-    "document-7-3": attachment(7, 3, "sq", year=2020),
-    "document-7-2": attachment(7, 2, "sr"),
+    "document-7-1": attachment(7, 1, "sq", "a"),
+    "document-7-3": attachment(7, 3, "sq", "b", year=2020),
+    "document-7-2": attachment(7, 2, "sr", "a"),
     "ext-1": {
         **page(None, "sq", "ext:plone:x", type="notice", source="plone"),
         "page_id": None,
@@ -153,10 +155,24 @@ def test_every_facet_counts_results_not_documents(small_index, data):
     assert len(answer["results"]) == total
 
 
-def test_the_pdf_on_two_albanian_pages_is_one_result(small_index):
+def test_the_pdf_is_a_result_under_each_page_it_hangs_on(small_index):
     answer = search(parse_params({"q": "buxhet", "type": "document"}, "sq"))
-    assert answer["total"] == 1
-    assert [r["id"] for r in answer["results"]] in (["document-7-1"], ["document-7-3"])
+    assert answer["total"] == 2
+    assert sorted(r["id"] for r in answer["results"]) == [
+        "document-7-1",
+        "document-7-3",
+    ]
     types = {b["value"]: b["count"] for b in answer["facets"]["type"]}
-    # The two Albanian pages, the PDF once and the other site's notice once.
-    assert types == {"decision": 2, "document": 1, "notice": 1}
+    # The two Albanian pages, the PDF under each, the other site's notice once.
+    assert types == {"decision": 2, "document": 2, "notice": 1}
+
+
+def test_the_pdf_on_a_pages_language_versions_is_one_result(small_index):
+    answer = search(
+        parse_params({"q": "buxhet", "type": "document", "locale": "all"}, "sq")
+    )
+    # document-7-1 (sq) and document-7-2 (sr) hang on one page's versions.
+    assert answer["total"] == 2
+    assert {r["id"] for r in answer["results"]} == {"document-7-1", "document-7-3"}
+    locales = {b["value"]: b["count"] for b in answer["facets"]["locale"]}
+    assert locales == {"sq": 2, "sr": 1}
