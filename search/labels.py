@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.utils.text import capfirst
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
-from core.search_registry import DOCUMENT_KEY, registry
+from core.search_registry import DOCUMENT_KEY, LOCAL_SOURCE, registry
 
 
 def type_labels():
@@ -30,3 +31,28 @@ def origins(keys):
             "facet": f"{place} / {name}" if place and place != name else name,
         }
     return labels
+
+
+def attached_pages(results, request=None):
+    """Name, on each of this site's document results, the page it hangs on: a
+    PDF attached to two pages is a result under each (search/indexing.py), and
+    without the page's title the two would read as the same result twice.
+    One query for the whole results page; a page no longer live and public
+    is not named."""
+    wanted = {
+        item["page_id"]
+        for item in results
+        if item["type"] == DOCUMENT_KEY
+        and item["source"] == LOCAL_SOURCE
+        and item.get("page_id")
+    }
+    if not wanted:
+        return results
+    pages = {
+        page.pk: {"title": page.title, "url": page.get_url(request)}
+        for page in Page.objects.live().public().filter(pk__in=wanted)
+    }
+    for item in results:
+        if item["type"] == DOCUMENT_KEY and item["source"] == LOCAL_SOURCE:
+            item["attached_to"] = pages.get(item.get("page_id"))
+    return results

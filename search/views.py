@@ -8,7 +8,7 @@ from core.locales import default_language_code
 from core.municipality import municipality
 from core.search_registry import LOCAL_SOURCE
 
-from .labels import language_names, origins, type_labels
+from .labels import attached_pages, language_names, origins, type_labels
 from .params import FACETS, MAX_QUERY, ParameterError, parse_params
 from .query import run_search
 from .results import labelled
@@ -100,6 +100,7 @@ def search_page(request):
             "facet": f"{here} / {_('this site')}" if here else _("this site")
         }
         labelled(answer["results"], origin_labels)
+        attached_pages(answer["results"], request)
         pages = max(1, -(-answer["total"] // params.page_size))
         base = params.as_query_dict()
         context.update(

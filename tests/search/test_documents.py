@@ -10,10 +10,17 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    PageViewRestriction,
+)
 
 from home.demo_pdf import minimal_pdf
 from search.indexing import page_documents, restricted_collection_ids
+from search.labels import attached_pages
+from search.results import result
 
 from .bombs import docx_bomb, pdf_bomb
 
@@ -105,6 +112,30 @@ def test_an_attachment_is_one_result_with_its_page_in_every_language():
     # One group per page it hangs on, its language versions included.
     assert attachment_group(first) == attachment_group(serbian)
     assert attachment_group(first) != attachment_group(second)
+
+
+def test_a_document_result_names_its_page_unless_the_page_is_private():
+    plan = new_document("Plani i named", "Teksti i planit")
+    public = press_release_with([plan], slug="plani-publik")
+    private = press_release_with([plan], slug="plani-privat")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    results = [
+        shaped(f"document-{plan.pk}-{page.pk}", source)
+        for page in (public, private)
+        for doc_id, source in page_documents(page)
+        if doc_id.startswith("document-")
+    ]
+    results.append(
+        shaped(f"page-{public.pk}", dict(page_documents(public))[f"page-{public.pk}"])
+    )
+    named = attached_pages(results)
+    assert named[0]["attached_to"] == {"title": public.title, "url": public.url}
+    assert named[1]["attached_to"] is None
+    assert "attached_to" not in named[2]
+
+
+def shaped(doc_id, source):
+    return result(source, doc_id, source["title"], "")
 
 
 def test_lifting_the_restriction_brings_the_document_back():
