@@ -10,6 +10,7 @@ from core.ratelimit import rate_limited
 
 from . import backend
 from .analysis import LANGUAGES
+from .labels import attached_pages
 from .params import ParameterError, check_query, parse_params
 from .query import run_search
 from .results import RESULT_KEYS, public
@@ -44,7 +45,7 @@ def search_api(request):
     except ParameterError as problem:
         return error(problem.parameter, str(problem))
     answer = run_search(params)
-    answer["results"] = public(answer["results"])
+    answer["results"] = public(attached_pages(answer["results"], request))
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 

@@ -53,6 +53,14 @@ _RESULT = {
             "description": "`local`, or the slug of the external source it is from.",
         },
         "municipality": {"type": ["string", "null"], "examples": ["gjilan"]},
+        "attached_to": {
+            "type": ["object", "null"],
+            "description": (
+                "For an attached document: the page it hangs on (a document on "
+                "two pages is a result under each). Null for everything else."
+            ),
+            "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+        },
     },
 }
 

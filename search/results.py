@@ -23,6 +23,7 @@ RESULT_KEYS = [
     "reference_number",
     "source",
     "municipality",
+    "attached_to",  # a document's page (search.labels.attached_pages), else null
 ]
 
 

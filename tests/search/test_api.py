@@ -33,6 +33,7 @@ def test_answer_has_the_documented_shape(client, search_index):
         "reference_number",
         "source",
         "municipality",
+        "attached_to",
     }
     assert answer["results"][0]["source"] == "local"
 
@@ -179,6 +180,24 @@ def test_search_page_rejects_bad_parameters_without_500(client):
     response = client.get("/sq/search/", {"q": "x", "year": "abc"})
     assert response.status_code == 400
     assert "year" in response.content.decode()
+
+
+def test_a_document_result_names_the_page_it_hangs_on(client, search_index):
+    from home.search_demo import PDF_TITLE
+
+    response = client.get("/api/search/", {"q": "ujesjellesit Perlepnice"})
+    assert response.status_code == 200
+    results = response.json()["results"]
+    documents = [item for item in results if item["type"] == "document"]
+    assert [item["title"] for item in documents] == [PDF_TITLE]
+    parent = documents[0]["attached_to"]
+    assert parent["url"].startswith("/sq/")
+    page = client.get(parent["url"])
+    assert page.status_code == 200
+    assert parent["title"] in page.content.decode()
+    assert all(
+        item["attached_to"] is None for item in results if item["type"] != "document"
+    )
 
 
 def test_openapi_describes_what_the_api_returns():
