@@ -39,20 +39,18 @@ def attached_pages(results, request=None):
     without the page's title the two would read as the same result twice.
     One query for the whole results page; a page no longer live and public
     is not named."""
-    wanted = {
-        item["page_id"]
+    documents = [
+        item
         for item in results
-        if item["type"] == DOCUMENT_KEY
-        and item["source"] == LOCAL_SOURCE
-        and item.get("page_id")
-    }
-    if not wanted:
+        if item["type"] == DOCUMENT_KEY and item["source"] == LOCAL_SOURCE
+    ]
+    if not documents:
         return results
+    wanted = {item["page_id"] for item in documents if item.get("page_id")}
     pages = {
         page.pk: {"title": page.title, "url": page.get_url(request)}
         for page in Page.objects.live().public().filter(pk__in=wanted)
     }
-    for item in results:
-        if item["type"] == DOCUMENT_KEY and item["source"] == LOCAL_SOURCE:
-            item["attached_to"] = pages.get(item.get("page_id"))
+    for item in documents:
+        item["attached_to"] = pages.get(item.get("page_id"))
     return results
